@@ -1,0 +1,16 @@
+#pragma once
+// Subcommands of clauselens-cli. Each receives the arguments after its own
+// name, prints results to stdout and errors to stderr, and returns the exit
+// code: 0 on success, 1 when the work failed, 2 on a usage error.
+
+#include <string>
+#include <vector>
+
+namespace clauselens::cli {
+
+using Args = std::vector<std::string>;
+
+int run_devices(const Args& args);
+int run_gguf_info(const Args& args);
+
+} // namespace clauselens::cli

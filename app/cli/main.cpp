@@ -1,0 +1,62 @@
+// clauselens-cli: every ClauseLens feature, headless.
+
+#include "commands.h"
+
+#include <cstdio>
+#include <exception>
+#include <string_view>
+
+namespace {
+
+struct Subcommand {
+    std::string_view name;
+    std::string_view summary;
+    int (*run)(const clauselens::cli::Args&);
+};
+
+constexpr Subcommand k_subcommands[] = {
+    {"devices", "list Vulkan devices and their capabilities", clauselens::cli::run_devices},
+    {"gguf-info", "print a GGUF model file's metadata and tensor table",
+     clauselens::cli::run_gguf_info},
+};
+
+void print_usage(std::FILE* out) {
+    std::fputs("usage: clauselens-cli <command> [options]\n\ncommands:\n", out);
+    for (const Subcommand& s : k_subcommands) {
+        std::fprintf(out, "  %-12.*s %.*s\n", static_cast<int>(s.name.size()), s.name.data(),
+                     static_cast<int>(s.summary.size()), s.summary.data());
+    }
+    std::fputs("\nRun 'clauselens-cli <command> --help' for a command's options.\n", out);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        print_usage(stderr);
+        return 2;
+    }
+    const std::string_view name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        print_usage(stdout);
+        return 0;
+    }
+    if (name == "--version") {
+        std::puts("clauselens-cli " CLAUSELENS_VERSION);
+        return 0;
+    }
+    for (const Subcommand& s : k_subcommands) {
+        if (s.name == name) {
+            clauselens::cli::Args args(argv + 2, argv + argc);
+            try {
+                return s.run(args);
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "clauselens-cli %s: error: %s\n", argv[1], e.what());
+                return 1;
+            }
+        }
+    }
+    std::fprintf(stderr, "clauselens-cli: unknown command '%s'\n\n", argv[1]);
+    print_usage(stderr);
+    return 2;
+}

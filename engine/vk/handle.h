@@ -1,0 +1,57 @@
+#pragma once
+// Move-only owner of one Vulkan handle created from a VkDevice. Every device
+// object in the engine lives in one of these, so nothing leaks on the error
+// paths that the loaders of hostile model files exercise.
+
+#include <utility>
+#include <vulkan/vulkan.h>
+
+namespace clauselens::vk {
+
+template <typename T, void (*Destroy)(VkDevice, T, const VkAllocationCallbacks*)>
+class DeviceHandle {
+public:
+    DeviceHandle() = default;
+    DeviceHandle(VkDevice device, T handle) : device_(device), handle_(handle) {}
+    ~DeviceHandle() { reset(); }
+
+    DeviceHandle(const DeviceHandle&) = delete;
+    DeviceHandle& operator=(const DeviceHandle&) = delete;
+    DeviceHandle(DeviceHandle&& other) noexcept
+        : device_(other.device_), handle_(std::exchange(other.handle_, VK_NULL_HANDLE)) {}
+    DeviceHandle& operator=(DeviceHandle&& other) noexcept {
+        if (this != &other) {
+            reset();
+            device_ = other.device_;
+            handle_ = std::exchange(other.handle_, VK_NULL_HANDLE);
+        }
+        return *this;
+    }
+
+    T get() const { return handle_; }
+    explicit operator bool() const { return handle_ != VK_NULL_HANDLE; }
+
+    void reset() {
+        if (handle_ != VK_NULL_HANDLE) {
+            Destroy(device_, handle_, nullptr);
+            handle_ = VK_NULL_HANDLE;
+        }
+    }
+
+private:
+    VkDevice device_ = VK_NULL_HANDLE;
+    T handle_ = VK_NULL_HANDLE;
+};
+
+using BufferHandle = DeviceHandle<VkBuffer, vkDestroyBuffer>;
+using MemoryHandle = DeviceHandle<VkDeviceMemory, vkFreeMemory>;
+using ShaderModuleHandle = DeviceHandle<VkShaderModule, vkDestroyShaderModule>;
+using DescriptorSetLayoutHandle = DeviceHandle<VkDescriptorSetLayout, vkDestroyDescriptorSetLayout>;
+using PipelineLayoutHandle = DeviceHandle<VkPipelineLayout, vkDestroyPipelineLayout>;
+using PipelineHandle = DeviceHandle<VkPipeline, vkDestroyPipeline>;
+using DescriptorPoolHandle = DeviceHandle<VkDescriptorPool, vkDestroyDescriptorPool>;
+using CommandPoolHandle = DeviceHandle<VkCommandPool, vkDestroyCommandPool>;
+using FenceHandle = DeviceHandle<VkFence, vkDestroyFence>;
+using QueryPoolHandle = DeviceHandle<VkQueryPool, vkDestroyQueryPool>;
+
+} // namespace clauselens::vk
