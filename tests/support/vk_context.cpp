@@ -9,8 +9,23 @@
 namespace clauselens::test {
 
 VkContext::VkContext(uint32_t index)
-    : instance(vk::InstanceOptions{.validation = true, .print_validation = true}),
-      device(instance, index), ops(device) {}
+    : instance_owner_(std::make_unique<vk::Instance>(
+          vk::InstanceOptions{.validation = true, .print_validation = true})),
+      device_owner_(std::make_unique<vk::Device>(*instance_owner_, index)),
+      ops_owner_(std::make_unique<vk::Ops>(*device_owner_)), instance(*instance_owner_),
+      device(*device_owner_), ops(*ops_owner_) {}
+
+VkContext::~VkContext() {
+    ops_owner_.reset();
+    device_owner_.reset();
+    const auto messages = instance.validation_messages();
+    if (!messages.empty()) {
+        std::fprintf(stderr, "FAILED: %zu Vulkan validation message(s) while closing the device\n",
+                     messages.size());
+        std::fflush(stderr);
+        std::_Exit(3);
+    }
+}
 
 bool vulkan_required() {
     const char* env = std::getenv("CLAUSELENS_REQUIRE_VULKAN");

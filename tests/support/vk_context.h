@@ -18,11 +18,22 @@
 namespace clauselens::test {
 
 struct VkContext {
-    vk::Instance instance;
-    vk::Device device;
-    vk::Ops ops;
-
     explicit VkContext(uint32_t index);
+    // Destroys the device, then fails the process if the validation layer
+    // reported anything on the way (e.g. objects the engine never destroyed).
+    ~VkContext();
+    VkContext(const VkContext&) = delete;
+    VkContext& operator=(const VkContext&) = delete;
+
+private:
+    std::unique_ptr<vk::Instance> instance_owner_;
+    std::unique_ptr<vk::Device> device_owner_;
+    std::unique_ptr<vk::Ops> ops_owner_;
+
+public:
+    vk::Instance& instance;
+    vk::Device& device;
+    vk::Ops& ops;
 };
 
 // nullptr when no usable Vulkan device exists. The device is the engine's
