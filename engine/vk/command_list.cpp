@@ -178,7 +178,10 @@ void CommandList::dispatch(const Pipeline& pipeline, std::initializer_list<Buffe
     if (groups.x > 0 && groups.y > 0 && groups.z > 0) {
         vkCmdDispatch(cmd_, groups.x, groups.y, groups.z);
     }
-    labels_.push_back(label.empty() ? pipeline.name() : std::move(label));
+    if (label.empty()) {
+        label = pipeline.name();
+    }
+    labels_.push_back(std::move(label));
     if (timestamps_) {
         write_timestamp(VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT);
     }

@@ -155,10 +155,13 @@ void copy_now(Device& device, VkBuffer src, uint64_t src_offset, VkBuffer dst, u
     alloc.commandBufferCount = 1;
     VkCommandBuffer cmd = VK_NULL_HANDLE;
     check(vkAllocateCommandBuffers(device.handle(), &alloc, &cmd), "allocating a command buffer");
-    struct Free {
+    struct FreeOnExit {
         Device& device;
         VkCommandBuffer cmd;
-        ~Free() { vkFreeCommandBuffers(device.handle(), device.command_pool(), 1, &cmd); }
+        FreeOnExit(Device& d, VkCommandBuffer c) : device(d), cmd(c) {}
+        FreeOnExit(const FreeOnExit&) = delete;
+        FreeOnExit& operator=(const FreeOnExit&) = delete;
+        ~FreeOnExit() { vkFreeCommandBuffers(device.handle(), device.command_pool(), 1, &cmd); }
     } free_later{device, cmd};
 
     VkCommandBufferBeginInfo begin{};
