@@ -40,7 +40,8 @@ const Pipeline& Ops::pipeline(const std::string& shader, uint32_t buffer_count,
                               uint32_t push_constant_bytes, std::vector<uint32_t> spec_constants) {
     std::string key = shader;
     for (uint32_t c : spec_constants) {
-        key += ":" + std::to_string(c);
+        key += ':';
+        key += std::to_string(c);
     }
     auto it = pipelines_.find(key);
     if (it == pipelines_.end()) {
