@@ -28,13 +28,9 @@ Device::Device(Instance& instance, uint32_t index) : instance_(instance) {
                                  ") cannot run ClauseLens: it " + info_.unsupported_reason);
     }
     vkGetPhysicalDeviceMemoryProperties(physical_device_, &memory_properties_);
-    queue_family_ = *find_compute_queue_family(physical_device_);
-
-    uint32_t family_count = 0;
-    vkGetPhysicalDeviceQueueFamilyProperties(physical_device_, &family_count, nullptr);
-    std::vector<VkQueueFamilyProperties> families(family_count);
-    vkGetPhysicalDeviceQueueFamilyProperties(physical_device_, &family_count, families.data());
-    timestamp_valid_bits_ = families[queue_family_].timestampValidBits;
+    const ComputeQueueFamily family = *find_compute_queue_family(physical_device_); // usable
+    queue_family_ = family.index;
+    timestamp_valid_bits_ = family.timestamp_valid_bits;
 
     const float priority = 1.0f;
     VkDeviceQueueCreateInfo queue_info{};

@@ -60,21 +60,22 @@ uint64_t DeviceInfo::device_local_bytes() const {
     return total;
 }
 
-std::optional<uint32_t> find_compute_queue_family(VkPhysicalDevice physical_device) {
+std::optional<ComputeQueueFamily> find_compute_queue_family(VkPhysicalDevice physical_device) {
     uint32_t count = 0;
     vkGetPhysicalDeviceQueueFamilyProperties(physical_device, &count, nullptr);
     std::vector<VkQueueFamilyProperties> families(count);
     vkGetPhysicalDeviceQueueFamilyProperties(physical_device, &count, families.data());
-    std::optional<uint32_t> any_compute;
+    std::optional<ComputeQueueFamily> any_compute;
     for (uint32_t i = 0; i < count; ++i) {
         if ((families[i].queueFlags & VK_QUEUE_COMPUTE_BIT) == 0 || families[i].queueCount == 0) {
             continue;
         }
-        if (families[i].timestampValidBits > 0) {
-            return i;
+        const ComputeQueueFamily family{i, families[i].timestampValidBits};
+        if (family.timestamp_valid_bits > 0) {
+            return family;
         }
         if (!any_compute) {
-            any_compute = i;
+            any_compute = family;
         }
     }
     return any_compute;
@@ -163,14 +164,8 @@ DeviceInfo query_device_info(VkPhysicalDevice physical_device, uint32_t index) {
         info.heaps.push_back(h);
     }
 
-    const std::optional<uint32_t> family = find_compute_queue_family(physical_device);
-    if (family) {
-        uint32_t count = 0;
-        vkGetPhysicalDeviceQueueFamilyProperties(physical_device, &count, nullptr);
-        std::vector<VkQueueFamilyProperties> families(count);
-        vkGetPhysicalDeviceQueueFamilyProperties(physical_device, &count, families.data());
-        info.timestamps = families[*family].timestampValidBits > 0 && limits.timestampPeriod > 0;
-    }
+    const std::optional<ComputeQueueFamily> family = find_compute_queue_family(physical_device);
+    info.timestamps = family && family->timestamp_valid_bits > 0 && limits.timestampPeriod > 0;
 
     if (!vulkan12) {
         info.unsupported_reason =

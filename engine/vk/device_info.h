@@ -60,8 +60,13 @@ struct DeviceInfo {
 // Reads everything above from a physical device (no logical device needed).
 DeviceInfo query_device_info(VkPhysicalDevice physical_device, uint32_t index);
 
+struct ComputeQueueFamily {
+    uint32_t index = 0;
+    uint32_t timestamp_valid_bits = 0; // 0: no timestamps on this queue
+};
+
 // The queue family ClauseLens submits compute work to: a compute-capable family
 // with timestamp support preferred. Returns nullopt when there is none.
-std::optional<uint32_t> find_compute_queue_family(VkPhysicalDevice physical_device);
+std::optional<ComputeQueueFamily> find_compute_queue_family(VkPhysicalDevice physical_device);
 
 } // namespace clauselens::vk
