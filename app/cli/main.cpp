@@ -1,5 +1,6 @@
 // clauselens-cli: every ClauseLens feature, headless.
 
+#include "cli_args.h"
 #include "commands.h"
 
 #include <cstdio>
@@ -18,6 +19,11 @@ constexpr Subcommand k_subcommands[] = {
     {"devices", "list Vulkan devices and their capabilities", clauselens::cli::run_devices},
     {"gguf-info", "print a GGUF model file's metadata and tensor table",
      clauselens::cli::run_gguf_info},
+    {"generate", "generate text with a model", clauselens::cli::run_generate},
+    {"convert-llama2c", "convert a llama2.c model and tokenizer to GGUF",
+     clauselens::cli::run_convert_llama2c},
+    {"make-test-model", "write a random-weight GGUF model for tests and benchmarks",
+     clauselens::cli::run_make_test_model},
 };
 
 void print_usage(std::FILE* out) {
@@ -50,6 +56,11 @@ int main(int argc, char** argv) {
             clauselens::cli::Args args(argv + 2, argv + argc);
             try {
                 return s.run(args);
+            } catch (const clauselens::cli::UsageError& e) {
+                std::fprintf(stderr,
+                             "clauselens-cli %s: %s\nRun 'clauselens-cli %s --help' for usage.\n",
+                             argv[1], e.what(), argv[1]);
+                return 2;
             } catch (const std::exception& e) {
                 std::fprintf(stderr, "clauselens-cli %s: error: %s\n", argv[1], e.what());
                 return 1;

@@ -1,0 +1,192 @@
+// clauselens-cli generate: run a model on a prompt and print what it writes.
+
+#include "cli_args.h"
+#include "commands.h"
+#include "model/generation.h"
+#include "model/model.h"
+#include "model/reference_model.h"
+#include "sample/sampler.h"
+#include "tokenizer/tokenizer.h"
+
+#include <algorithm>
+#include <bit>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace clauselens::cli {
+
+namespace {
+
+constexpr const char* k_usage =
+    "usage: clauselens-cli generate -m MODEL.gguf [-p TEXT] [options]\n"
+    "\n"
+    "Generates text after TEXT (empty: from the start-of-text token) and prints\n"
+    "it as it is written. Greedy (deterministic) unless --temp is set.\n"
+    "\n"
+    "  -m, --model FILE        GGUF model file\n"
+    "  -p, --prompt TEXT       text to continue (default: empty)\n"
+    "  -n, --tokens N          tokens to generate at most (default 128)\n"
+    "  -c, --ctx N             context length (default: prompt + N, at most the model's)\n"
+    "      --temp T            sampling temperature; 0 is greedy (default 0)\n"
+    "      --top-k K           sample among the K most likely tokens (default 0: all)\n"
+    "      --top-p P           sample among the most likely tokens with mass P (default 1)\n"
+    "      --min-p P           drop tokens below P x the top probability (default 0)\n"
+    "      --repeat-penalty R  discourage repeating recent tokens (default 1: off)\n"
+    "      --seed S            random seed for sampling (default 0)\n"
+    "      --device D          where to run: cpu (default cpu)\n"
+    "      --no-bos            do not put the start-of-text token before the prompt\n"
+    "      --logprobs          after the text, list each token with its log-probability\n"
+    "      --dump-logits FILE  write the last position's logits (float32, little-endian)\n"
+    "      --help              show this help\n";
+
+struct Options {
+    std::string model;
+    std::string prompt;
+    uint32_t n_tokens = 128;
+    uint32_t n_ctx = 0;
+    sample::SamplerParams sampling;
+    std::string device = "cpu";
+    bool bos = true;
+    bool logprobs = false;
+    std::string dump_logits;
+};
+
+Options parse(const Args& args) {
+    Options o;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "-m" || a == "--model") {
+            o.model = take_value(args, i);
+        } else if (a == "-p" || a == "--prompt") {
+            o.prompt = take_value(args, i);
+        } else if (a == "-n" || a == "--tokens") {
+            o.n_tokens = static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 1 << 20));
+        } else if (a == "-c" || a == "--ctx") {
+            o.n_ctx = static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 1 << 24));
+        } else if (a == "--temp") {
+            o.sampling.temperature = parse_float(a, take_value(args, i));
+        } else if (a == "--top-k") {
+            o.sampling.top_k = static_cast<int32_t>(parse_int(a, take_value(args, i), 0, 1 << 30));
+        } else if (a == "--top-p") {
+            o.sampling.top_p = parse_float(a, take_value(args, i));
+        } else if (a == "--min-p") {
+            o.sampling.min_p = parse_float(a, take_value(args, i));
+        } else if (a == "--repeat-penalty") {
+            o.sampling.repeat_penalty = parse_float(a, take_value(args, i));
+        } else if (a == "--seed") {
+            o.sampling.seed = parse_u64(a, take_value(args, i));
+        } else if (a == "--device") {
+            o.device = take_value(args, i);
+        } else if (a == "--no-bos") {
+            o.bos = false;
+        } else if (a == "--logprobs") {
+            o.logprobs = true;
+        } else if (a == "--dump-logits") {
+            o.dump_logits = take_value(args, i);
+        } else {
+            throw UsageError("unknown option '" + a + "'");
+        }
+    }
+    if (o.model.empty()) {
+        throw UsageError("a model is needed: -m MODEL.gguf");
+    }
+    if (o.device != "cpu") {
+        throw UsageError("device '" + o.device + "' is not available for generation; use cpu");
+    }
+    return o;
+}
+
+// Length of the longest prefix of `s` that does not end inside a UTF-8
+// character (a trailing lead byte without all its continuation bytes).
+size_t complete_utf8_prefix(const std::string& s) {
+    const size_t n = s.size();
+    for (size_t back = 1; back <= 4 && back <= n; ++back) {
+        const auto c = static_cast<unsigned char>(s[n - back]);
+        if ((c & 0xc0) == 0x80) {
+            continue; // continuation byte: look further back for its lead
+        }
+        const size_t length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        return length > back ? n - back : n;
+    }
+    return n;
+}
+
+void write_logits(const std::string& path, const std::vector<float>& logits) {
+    // The file format is little-endian float32; so is every platform we build for.
+    static_assert(std::endian::native == std::endian::little);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(logits.data()),
+              static_cast<std::streamsize>(logits.size() * sizeof(float)));
+    out.close();
+    if (!out) {
+        throw std::runtime_error("could not write the logits to " + path);
+    }
+}
+
+} // namespace
+
+int run_generate(const Args& args) {
+    if (std::find(args.begin(), args.end(), "--help") != args.end()) {
+        std::fputs(k_usage, stdout);
+        return 0;
+    }
+    const Options o = parse(args);
+    const auto model = model::Model::open(o.model);
+    const tokenizer::Tokenizer tok = tokenizer::Tokenizer::from_gguf(model->file());
+
+    std::vector<int32_t> prompt = tok.encode(o.prompt, o.bos);
+    if (prompt.empty()) {
+        throw UsageError("the prompt is empty and --no-bos leaves nothing to start from");
+    }
+    const uint32_t n_ctx_train = model->config().n_ctx_train;
+    const uint64_t needed = prompt.size() + o.n_tokens - 1;
+    uint32_t n_ctx = o.n_ctx != 0 ? o.n_ctx : static_cast<uint32_t>(std::min<uint64_t>(needed, n_ctx_train));
+    if (needed > n_ctx) {
+        throw std::runtime_error("the prompt (" + std::to_string(prompt.size()) + " tokens) and " +
+                                 std::to_string(o.n_tokens) + " new tokens need a context of " +
+                                 std::to_string(needed) + " tokens; the context is " +
+                                 std::to_string(n_ctx) + " (the model supports " +
+                                 std::to_string(n_ctx_train) + ")");
+    }
+    model::ReferenceModel reference(*model, n_ctx);
+    sample::Sampler sampler(o.sampling);
+    std::vector<int32_t> end_tokens;
+    if (tok.eos() >= 0) {
+        end_tokens.push_back(tok.eos());
+    }
+
+    std::fputs(o.prompt.c_str(), stdout);
+    // Pieces are printed as they come. A character split over byte tokens is
+    // held back until its last byte has arrived.
+    std::string pending;
+    int32_t previous = prompt.back();
+    const model::GenerationResult result = model::generate(
+        [&](int32_t token, uint32_t pos) { return reference.forward(token, pos); }, prompt,
+        o.n_tokens, sampler, end_tokens, [&](const sample::SampledToken& t) {
+            pending += tok.piece(t.id, previous);
+            previous = t.id;
+            const size_t complete = complete_utf8_prefix(pending);
+            std::fwrite(pending.data(), 1, complete, stdout);
+            std::fflush(stdout);
+            pending.erase(0, complete);
+            return true;
+        });
+    std::fputs(pending.c_str(), stdout);
+    std::fputs("\n", stdout);
+
+    if (o.logprobs) {
+        for (const sample::SampledToken& t : result.tokens) {
+            std::printf("%d\t%.6f\t%s\n", t.id, static_cast<double>(t.logprob),
+                        tok.raw_piece(t.id).c_str());
+        }
+    }
+    if (!o.dump_logits.empty()) {
+        write_logits(o.dump_logits, result.last_logits);
+    }
+    std::fprintf(stderr, "%zu tokens generated%s\n", result.tokens.size(),
+                 result.reached_end ? " (end of text)" : "");
+    return 0;
+}
+
+} // namespace clauselens::cli

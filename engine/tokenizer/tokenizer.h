@@ -1,0 +1,106 @@
+#pragma once
+// Text to token ids and back for the models a GGUF file describes. SPM
+// vocabularies (tokenizer.ggml.model = "llama": Llama 1/2, Mistral,
+// TinyLlama, Phi-3) are tokenized by the sentencepiece library itself, built
+// from the pieces, scores and types stored in the file, so that ids equal the
+// original tokenizer's.
+//
+// A Tokenizer is immutable after construction; its const methods may be
+// called from several threads at once.
+
+#include "gguf/gguf_reader.h"
+#include "tokenizer/spm_vocab.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sentencepiece {
+class SentencePieceProcessor;
+}
+
+namespace clauselens::tokenizer {
+
+class Tokenizer {
+public:
+    // Throws TokenizerError for files without a supported tokenizer or with
+    // an inconsistent vocabulary (see read_spm_vocab).
+    static Tokenizer from_gguf(const gguf::GgufFile& file);
+    static Tokenizer from_vocab(const SpmVocab& vocab);
+
+    Tokenizer(Tokenizer&&) noexcept;
+    Tokenizer& operator=(Tokenizer&&) noexcept;
+    Tokenizer(const Tokenizer&) = delete;
+    Tokenizer& operator=(const Tokenizer&) = delete;
+    ~Tokenizer();
+
+    // The ids of `text` (bytes, normally UTF-8), with BOS first when add_bos
+    // and the vocabulary has one. Empty text gives no ids (or only BOS).
+    // Text is never matched against control tokens ("<s>" in a document is
+    // text) unless parse_special, which chat templates use: then every
+    // control token's text becomes that token, and the text between them is
+    // tokenized piece by piece, each with its own space prefix, as llama.cpp
+    // does.
+    std::vector<std::int32_t> encode(std::string_view text, bool add_bos,
+                                     bool parse_special = false) const;
+
+    // The text of a sequence, as sentencepiece decodes it: control tokens
+    // vanish, the unknown token reads " \u2047 ", runs of byte tokens become
+    // their UTF-8 text (an invalid sequence becomes U+FFFD), and the space
+    // prefix of the first piece is dropped. decode(encode(s)) == s for valid
+    // UTF-8 that the vocabulary covers (byte fallback covers everything).
+    std::string decode(std::span<const std::int32_t> ids) const;
+
+    // The text token `id` adds when generated text is streamed token by
+    // token: spaces for "\u2581", a byte token's single raw byte (so that
+    // multi-byte characters arrive whole once all their bytes have; the
+    // caller must not assume each piece is valid UTF-8), nothing for control
+    // tokens, " \u2047 " for the unknown token. `previous` is the token
+    // before it, -1 at the start of the text. The rule for the leading space
+    // is sentencepiece's and llama2.c's: when the vocabulary adds a space
+    // prefix, one leading space is dropped from the first token of the text,
+    // i.e. when previous is -1 or BOS. Concatenating the pieces of
+    // encode(s, true) gives decode(), and s for valid UTF-8.
+    std::string piece(std::int32_t id, std::int32_t previous = -1) const;
+
+    // The stored piece, e.g. "\u2581the" or "<0x0A>".
+    const std::string& raw_piece(std::int32_t id) const;
+    TokenType type(std::int32_t id) const;
+    bool is_control(std::int32_t id) const { return type(id) == TokenType::control; }
+
+    // -1 when the vocabulary has no such token.
+    std::int32_t bos() const { return bos_; }
+    std::int32_t eos() const { return eos_; }
+    std::int32_t unk() const { return unk_; }
+    std::size_t vocab_size() const { return pieces_.size(); }
+    // Whether the model wants BOS before its input (tokenizer.ggml.add_bos_token).
+    bool add_bos() const { return add_bos_; }
+
+private:
+    Tokenizer() = default;
+    // Throws TokenizerError when id is not in the vocabulary.
+    std::size_t index(std::int32_t id) const;
+    void encode_text(std::string_view text, std::vector<std::int32_t>& ids) const;
+    // The longest control token whose text starts at text[pos], or -1.
+    std::int32_t control_at(std::string_view text, std::size_t pos) const;
+
+    std::unique_ptr<sentencepiece::SentencePieceProcessor> processor_;
+    std::vector<std::string> pieces_;
+    std::vector<TokenType> types_;
+    // Control tokens by text, longest first, for parse_special.
+    std::vector<std::pair<std::string, std::int32_t>> control_tokens_;
+    std::array<bool, 256> control_first_bytes_{}; // quick rejection in control_at
+    std::int32_t bos_ = -1;
+    std::int32_t eos_ = -1;
+    std::int32_t unk_ = -1;
+    bool add_bos_ = true;
+    bool add_space_prefix_ = true;
+};
+
+} // namespace clauselens::tokenizer
