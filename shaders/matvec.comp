@@ -1,24 +1,16 @@
 #version 450
 // y[r] = sum_k W[r][k] * x[k] for a row-major weight matrix W (n_rows x n_cols)
-// stored as F32 (-DWEIGHT_F32) or F16 (-DWEIGHT_F16); one workgroup per row,
-// accumulation in F32.
+// stored in any compute type (-DWEIGHT_F32, _F16, _BF16, _Q8_0, _Q4_0, _Q4_K,
+// _Q5_K, _Q6_K), decoded from its GGUF blocks in the shader (dequant.glsl);
+// one workgroup per row, accumulation in F32. n_cols is a multiple of the
+// type's block size.
 
 #include "common.glsl"
-
-#if defined(WEIGHT_F16)
-#extension GL_EXT_shader_16bit_storage : require
-#extension GL_EXT_shader_explicit_arithmetic_types_float16 : require
-#define WEIGHT_T float16_t
-#elif defined(WEIGHT_F32)
-#define WEIGHT_T float
-#else
-#error "define WEIGHT_F32 or WEIGHT_F16"
-#endif
+#include "dequant.glsl"
 
 layout(constant_id = 0) const uint WORKGROUP = 128; // a power of two
 layout(local_size_x_id = 0) in;
 
-layout(std430, binding = 0) readonly buffer Weights { WEIGHT_T w[]; };
 layout(std430, binding = 1) readonly buffer X { float x[]; };
 layout(std430, binding = 2) writeonly buffer Y { float y[]; };
 
@@ -35,11 +27,18 @@ void main() {
         return; // uniform across the workgroup
     }
     const uint lid = gl_LocalInvocationID.x;
-    const uint base = row * p.n_cols;
+    const uint blocks_per_row = p.n_cols / BLOCK_SIZE;
+    const uint first_block = row * blocks_per_row;
+    const uint n_chunks = blocks_per_row * CHUNKS_PER_BLOCK;
 
     float sum = 0.0;
-    for (uint k = lid; k < p.n_cols; k += WORKGROUP) {
-        sum += float(w[base + k]) * x[k];
+    for (uint c = lid; c < n_chunks; c += WORKGROUP) {
+        float v[CHUNK];
+        decode_chunk(first_block + c / CHUNKS_PER_BLOCK, c % CHUNKS_PER_BLOCK, v);
+        const uint k0 = c * uint(CHUNK);
+        for (uint i = 0u; i < uint(CHUNK); ++i) {
+            sum += v[i] * x[k0 + i];
+        }
     }
     partial[lid] = sum;
     barrier();

@@ -12,8 +12,10 @@ using Args = std::vector<std::string>;
 
 int run_devices(const Args& args);
 int run_gguf_info(const Args& args);
+int run_tokenize(const Args& args);
 int run_generate(const Args& args);
 int run_convert_llama2c(const Args& args);
 int run_make_test_model(const Args& args);
+int run_bench(const Args& args);
 
 } // namespace clauselens::cli

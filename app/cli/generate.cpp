@@ -5,13 +5,17 @@
 #include "model/generation.h"
 #include "model/model.h"
 #include "model/reference_model.h"
+#include "model/vk_model.h"
 #include "sample/sampler.h"
 #include "tokenizer/tokenizer.h"
+#include "vk/device.h"
+#include "vk/instance.h"
 
 #include <algorithm>
 #include <bit>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <string>
 
 namespace clauselens::cli {
@@ -34,7 +38,9 @@ constexpr const char* k_usage =
     "      --min-p P           drop tokens below P x the top probability (default 0)\n"
     "      --repeat-penalty R  discourage repeating recent tokens (default 1: off)\n"
     "      --seed S            random seed for sampling (default 0)\n"
-    "      --device D          where to run: cpu (default cpu)\n"
+    "      --device D          where to run: vk:N (a Vulkan device, see 'devices'), a\n"
+    "                          part of a device name, or cpu (the reference, slow);\n"
+    "                          default: the best Vulkan device, else cpu\n"
     "      --no-bos            do not put the start-of-text token before the prompt\n"
     "      --logprobs          after the text, list each token with its log-probability\n"
     "      --dump-logits FILE  write the last position's logits (float32, little-endian)\n"
@@ -46,7 +52,7 @@ struct Options {
     uint32_t n_tokens = 128;
     uint32_t n_ctx = 0;
     sample::SamplerParams sampling;
-    std::string device = "cpu";
+    std::string device; // empty: the best Vulkan device, else the CPU
     bool bos = true;
     bool logprobs = false;
     std::string dump_logits;
@@ -91,9 +97,6 @@ Options parse(const Args& args) {
     if (o.model.empty()) {
         throw UsageError("a model is needed: -m MODEL.gguf");
     }
-    if (o.device != "cpu") {
-        throw UsageError("device '" + o.device + "' is not available for generation; use cpu");
-    }
     return o;
 }
 
@@ -110,6 +113,30 @@ size_t complete_utf8_prefix(const std::string& s) {
         return length > back ? n - back : n;
     }
     return n;
+}
+
+// Runs one token at a time on the CPU; on the GPU the whole prompt goes in
+// one batch (in chunks of the batch size) and later tokens one by one.
+model::ForwardFn forward_function(model::VkModel* gpu, model::ReferenceModel* reference,
+                                  const std::vector<int32_t>& prompt) {
+    if (gpu == nullptr) {
+        return [reference](int32_t token, uint32_t pos) { return reference->forward(token, pos); };
+    }
+    return [gpu, &prompt](int32_t token, uint32_t pos) -> std::span<const float> {
+        if (pos + 1 < prompt.size()) {
+            return {}; // prompt tokens are run together with the last one
+        }
+        std::vector<model::BatchEntry> batch;
+        for (uint32_t p = gpu->sequence_length(0); p <= pos; ++p) {
+            batch.push_back({0, p, p < prompt.size() ? prompt[p] : token, p == pos});
+        }
+        std::span<const float> logits;
+        for (size_t first = 0; first < batch.size(); first += gpu->options().n_batch) {
+            const size_t n = std::min<size_t>(gpu->options().n_batch, batch.size() - first);
+            logits = gpu->forward(std::span(batch).subspan(first, n));
+        }
+        return logits;
+    };
 }
 
 void write_logits(const std::string& path, const std::vector<float>& logits) {
@@ -149,7 +176,36 @@ int run_generate(const Args& args) {
                                  std::to_string(n_ctx) + " (the model supports " +
                                  std::to_string(n_ctx_train) + ")");
     }
-    model::ReferenceModel reference(*model, n_ctx);
+    // The model runs on a Vulkan device unless the CPU is asked for (or no
+    // device exists and none was asked for).
+    std::unique_ptr<vk::Instance> instance;
+    std::unique_ptr<vk::Device> device;
+    std::unique_ptr<model::VkModel> gpu;
+    std::unique_ptr<model::ReferenceModel> reference;
+    if (o.device != "cpu") {
+        instance = std::make_unique<vk::Instance>();
+        if (o.device.empty() && instance->devices().empty()) {
+            std::fputs("no Vulkan device found: running on the CPU\n", stderr);
+        } else {
+            device = std::make_unique<vk::Device>(*instance, instance->select(o.device));
+            gpu = std::make_unique<model::VkModel>(
+                *model, *device,
+                model::VkModelOptions{.n_ctx = n_ctx,
+                                      .n_seq = 1,
+                                      .n_batch = static_cast<uint32_t>(
+                                          std::min<size_t>(prompt.size(), 512))},
+                [](uint64_t done, uint64_t total) {
+                    std::fprintf(stderr, "\rloading weights: %3d%%",
+                                 static_cast<int>(total ? 100 * done / total : 100));
+                    if (done == total) {
+                        std::fputs("\n", stderr);
+                    }
+                });
+        }
+    }
+    if (!gpu) {
+        reference = std::make_unique<model::ReferenceModel>(*model, n_ctx);
+    }
     sample::Sampler sampler(o.sampling);
     std::vector<int32_t> end_tokens;
     if (tok.eos() >= 0) {
@@ -162,7 +218,7 @@ int run_generate(const Args& args) {
     std::string pending;
     int32_t previous = prompt.back();
     const model::GenerationResult result = model::generate(
-        [&](int32_t token, uint32_t pos) { return reference.forward(token, pos); }, prompt,
+        forward_function(gpu.get(), reference.get(), prompt), prompt,
         o.n_tokens, sampler, end_tokens, [&](const sample::SampledToken& t) {
             pending += tok.piece(t.id, previous);
             previous = t.id;

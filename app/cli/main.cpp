@@ -19,9 +19,11 @@ constexpr Subcommand k_subcommands[] = {
     {"devices", "list Vulkan devices and their capabilities", clauselens::cli::run_devices},
     {"gguf-info", "print a GGUF model file's metadata and tensor table",
      clauselens::cli::run_gguf_info},
+    {"tokenize", "print the token ids of a text", clauselens::cli::run_tokenize},
     {"generate", "generate text with a model", clauselens::cli::run_generate},
     {"convert-llama2c", "convert a llama2.c model and tokenizer to GGUF",
      clauselens::cli::run_convert_llama2c},
+    {"bench", "measure prompt and generation speed on a Vulkan device", clauselens::cli::run_bench},
     {"make-test-model", "write a random-weight GGUF model for tests and benchmarks",
      clauselens::cli::run_make_test_model},
 };

@@ -21,6 +21,18 @@ void rope(std::span<float> x, uint32_t n_heads, uint32_t head_dim, uint32_t n_ro
 // Numerically stable softmax in place.
 void softmax(std::span<float> x);
 
+// Grouped-query attention over F16 key and value caches (uint16 bit patterns,
+// rows of n_head_kv heads of head_dim), the reference of vk::Ops::attention.
+// q and out hold n_tokens = spans.size() / 2 rows of n_head heads of head_dim.
+// Token t attends cache rows spans[2t] .. spans[2t] + spans[2t+1] - 1, query
+// head h uses key/value head h / (n_head / n_head_kv), and
+// out[t][h] = softmax(scale * q[t][h] . k) . v. An empty span gives zeros; a
+// span outside the cache is std::out_of_range.
+void attention(std::span<const float> q, std::span<const uint16_t> k_cache,
+               std::span<const uint16_t> v_cache, std::span<const int32_t> spans,
+               std::span<float> out, uint32_t n_head, uint32_t n_head_kv, uint32_t head_dim,
+               float scale);
+
 // gate[i] = silu(gate[i]) * up[i], silu(v) = v / (1 + e^-v): SwiGLU.
 void swiglu(std::span<float> gate, std::span<const float> up);
 

@@ -139,8 +139,8 @@ SpmVocab read_spm_vocab(const gguf::GgufFile& file) {
     vocab.eos_id = checked_id(read_id(file, k_eos_id), k_eos_id, n);
     vocab.unk_id = checked_id(read_id(file, k_unk_id), k_unk_id, n);
     const std::int64_t pad = read_id(file, k_pad_id);
-    vocab.pad_id = pad >= 0 && static_cast<std::uint64_t>(pad) < n ? static_cast<std::int32_t>(pad)
-                                                                   : -1;
+    vocab.pad_id =
+        pad >= 0 && static_cast<std::uint64_t>(pad) < n ? static_cast<std::int32_t>(pad) : -1;
 
     if (const gguf::Value* types = file.find(k_token_type); types != nullptr) {
         vocab.types = read_types(*types, n);

@@ -11,7 +11,7 @@
 namespace clauselens::tokenizer {
 
 struct SpmModelFile {
-    SpmVocab vocab;           // add_bos true, add_eos false, as llama.cpp's converter writes
+    SpmVocab vocab;            // add_bos true, add_eos false, as llama.cpp's converter writes
     SpmModelSettings settings; // what a GGUF vocabulary cannot keep
 };
 

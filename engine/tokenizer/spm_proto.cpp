@@ -85,9 +85,9 @@ private:
 struct Field {
     std::uint32_t number = 0;
     std::uint32_t wire_type = 0;
-    std::uint64_t varint = 0;   // k_varint
-    std::uint32_t fixed32 = 0;  // k_fixed32
-    std::string_view bytes;     // k_length_delimited
+    std::uint64_t varint = 0;  // k_varint
+    std::uint32_t fixed32 = 0; // k_fixed32
+    std::string_view bytes;    // k_length_delimited
 };
 
 class ProtoReader {

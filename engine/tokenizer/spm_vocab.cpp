@@ -34,11 +34,9 @@ int hex_digit(char c) {
     if (c >= '0' && c <= '9') {
         return c - '0';
     }
+    // Upper case only: sentencepiece writes and recognizes byte pieces as "<0x%02X>".
     if (c >= 'A' && c <= 'F') {
         return c - 'A' + 10;
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
     }
     return -1;
 }
@@ -84,6 +82,7 @@ void validate(const SpmVocab& vocab) {
     // sentencepiece rejects these too, but with a message that names neither
     // the token nor the file.
     std::int64_t unk = -1;
+    std::size_t byte_tokens = 0; // distinct, since pieces are
     std::unordered_map<std::string_view, std::size_t> seen;
     seen.reserve(n);
     for (std::size_t id = 0; id < n; ++id) {
@@ -118,6 +117,7 @@ void validate(const SpmVocab& vocab) {
                 throw TokenizerError(token_name(id, piece) +
                                      " has type byte but is not of the form <0xNN>");
             }
+            ++byte_tokens;
             break;
         default: {
             std::string message = token_name(id, piece);
@@ -127,6 +127,13 @@ void validate(const SpmVocab& vocab) {
             throw TokenizerError(message);
         }
         }
+    }
+    // sentencepiece falls back to bytes only with every byte in the vocabulary.
+    if (byte_tokens != 0 && byte_tokens != 256) {
+        std::string message = "the vocabulary has ";
+        message += std::to_string(byte_tokens);
+        message += " byte tokens; byte fallback needs all 256, <0x00> to <0xFF>";
+        throw TokenizerError(message);
     }
     if (unk < 0) {
         throw TokenizerError("the vocabulary has no unknown token (token type 2), which "
@@ -141,9 +148,8 @@ void validate(const SpmVocab& vocab) {
     }
 }
 
-std::vector<TokenType> infer_token_types(std::span<const std::string> pieces,
-                                         std::int32_t unk_id, std::int32_t bos_id,
-                                         std::int32_t eos_id) {
+std::vector<TokenType> infer_token_types(std::span<const std::string> pieces, std::int32_t unk_id,
+                                         std::int32_t bos_id, std::int32_t eos_id) {
     std::vector<TokenType> types(pieces.size(), TokenType::normal);
     for (std::size_t id = 0; id < pieces.size(); ++id) {
         const auto i = static_cast<std::int64_t>(id);

@@ -44,18 +44,19 @@ struct SpmVocab {
 };
 
 // Throws TokenizerError naming the first problem: array lengths that differ,
-// an empty vocabulary or piece, a special id out of range, no unknown token
-// or more than one, a byte piece whose text is not "<0xNN>".
+// an empty vocabulary or piece, a piece that repeats an earlier one, a special
+// id out of range, no unknown token or more than one, a byte piece whose text
+// is not "<0xNN>", byte pieces but not all 256.
 void validate(const SpmVocab& vocab);
 
-// The byte of a byte piece ("<0x0A>" -> 0x0a); -1 when `piece` is not one.
+// The byte of a byte piece ("<0x0A>" -> 0x0a, upper-case hex digits as
+// sentencepiece writes them); -1 when `piece` is not one.
 int byte_piece_value(std::string_view piece);
 
 // Token types for vocabularies that carry none (llama2.c's tokenizer.bin):
 // `unk_id` is unknown, `bos_id` and `eos_id` control (each may be -1),
 // pieces of the form "<0xNN>" byte, all others normal.
-std::vector<TokenType> infer_token_types(std::span<const std::string> pieces,
-                                         std::int32_t unk_id, std::int32_t bos_id,
-                                         std::int32_t eos_id);
+std::vector<TokenType> infer_token_types(std::span<const std::string> pieces, std::int32_t unk_id,
+                                         std::int32_t bos_id, std::int32_t eos_id);
 
 } // namespace clauselens::tokenizer

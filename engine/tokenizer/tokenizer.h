@@ -42,11 +42,12 @@ public:
 
     // The ids of `text` (bytes, normally UTF-8), with BOS first when add_bos
     // and the vocabulary has one. Empty text gives no ids (or only BOS).
-    // Text is never matched against control tokens ("<s>" in a document is
-    // text) unless parse_special, which chat templates use: then every
-    // control token's text becomes that token, and the text between them is
-    // tokenized piece by piece, each with its own space prefix, as llama.cpp
-    // does.
+    // Control tokens are never read from the text ("<s>" in a document is
+    // four characters) unless parse_special, which is for chat templates
+    // only, never for document text: then each control token's text becomes
+    // that token, and the text between them is tokenized separately, each
+    // part with its own space prefix, as llama.cpp does. U+2581 in the text
+    // reads as a space, as in sentencepiece.
     std::vector<std::int32_t> encode(std::string_view text, bool add_bos,
                                      bool parse_special = false) const;
 
@@ -54,19 +55,20 @@ public:
     // vanish, the unknown token reads " \u2047 ", runs of byte tokens become
     // their UTF-8 text (an invalid sequence becomes U+FFFD), and the space
     // prefix of the first piece is dropped. decode(encode(s)) == s for valid
-    // UTF-8 that the vocabulary covers (byte fallback covers everything).
+    // UTF-8 without U+2581 that the vocabulary covers (with byte fallback:
+    // all such text).
     std::string decode(std::span<const std::int32_t> ids) const;
 
     // The text token `id` adds when generated text is streamed token by
-    // token: spaces for "\u2581", a byte token's single raw byte (so that
-    // multi-byte characters arrive whole once all their bytes have; the
-    // caller must not assume each piece is valid UTF-8), nothing for control
-    // tokens, " \u2047 " for the unknown token. `previous` is the token
-    // before it, -1 at the start of the text. The rule for the leading space
-    // is sentencepiece's and llama2.c's: when the vocabulary adds a space
-    // prefix, one leading space is dropped from the first token of the text,
-    // i.e. when previous is -1 or BOS. Concatenating the pieces of
-    // encode(s, true) gives decode(), and s for valid UTF-8.
+    // token: spaces for "\u2581", a byte token's single raw byte (so a
+    // multi-byte character is whole only once all its bytes have arrived:
+    // pieces are not always valid UTF-8), nothing for control tokens,
+    // " \u2047 " for the unknown token. `previous` is the token before it,
+    // -1 at the start of the text. The leading space follows sentencepiece
+    // and llama2.c: when the vocabulary adds a space prefix, the first token
+    // of the text (previous is -1 or BOS) loses one leading space. So the
+    // pieces of encode(s, true), concatenated, give decode() of those ids
+    // for text that decodes to valid UTF-8.
     std::string piece(std::int32_t id, std::int32_t previous = -1) const;
 
     // The stored piece, e.g. "\u2581the" or "<0x0A>".

@@ -145,6 +145,13 @@ void CommandList::dispatch(const Pipeline& pipeline, std::initializer_list<Buffe
                                     ") outside a buffer of " + std::to_string(r.buffer->size()) +
                                     " bytes");
         }
+        const uint64_t align = device_.info().min_storage_buffer_offset_alignment;
+        if (align > 1 && r.offset % align != 0) {
+            throw std::invalid_argument("shader '" + pipeline.name() + "': buffer offset " +
+                                        std::to_string(r.offset) + " is not a multiple of " +
+                                        std::to_string(align) +
+                                        " (the device's storage offset alignment)");
+        }
         if (r.size > max_range) {
             throw std::out_of_range("shader '" + pipeline.name() + "': binding of " +
                                     format_bytes(r.size) +
@@ -224,6 +231,14 @@ void CommandList::submit_and_wait() {
     if (!recording_) {
         return;
     }
+    // Results in host-visible buffers (logits) must be visible to the CPU
+    // once the fence signals.
+    VkMemoryBarrier to_host{};
+    to_host.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
+    to_host.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;
+    to_host.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
+    vkCmdPipelineBarrier(cmd_, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                         VK_PIPELINE_STAGE_HOST_BIT, 0, 1, &to_host, 0, nullptr, 0, nullptr);
     check(vkEndCommandBuffer(cmd_), "finishing a command recording");
     recording_ = false;
     try {

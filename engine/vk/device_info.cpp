@@ -124,6 +124,7 @@ DeviceInfo query_device_info(VkPhysicalDevice physical_device, uint32_t index) {
     info.max_storage_buffer_range = limits.maxStorageBufferRange;
     info.max_memory_allocation_size = maintenance3.maxMemoryAllocationSize;
     info.max_compute_shared_memory = limits.maxComputeSharedMemorySize;
+    info.min_storage_buffer_offset_alignment = limits.minStorageBufferOffsetAlignment;
     info.max_workgroup_invocations = limits.maxComputeWorkGroupInvocations;
     for (int i = 0; i < 3; ++i) {
         info.max_workgroup_count[i] = limits.maxComputeWorkGroupCount[i];

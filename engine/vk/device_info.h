@@ -41,6 +41,7 @@ struct DeviceInfo {
 
     uint64_t max_storage_buffer_range = 0;
     uint64_t max_memory_allocation_size = 0;
+    uint64_t min_storage_buffer_offset_alignment = 0; // binding offsets must be multiples
     uint32_t max_compute_shared_memory = 0;
     uint32_t max_workgroup_invocations = 0;
     uint32_t max_workgroup_count[3] = {0, 0, 0};

@@ -32,6 +32,71 @@ void require_elements(const BufferRange& r, uint64_t count, uint64_t element_byt
                 " elements");
 }
 
+// Tokens that one matmul workgroup multiplies with the same row (TOKENS in
+// shaders/matmul.comp).
+constexpr uint64_t k_matmul_tokens = 8;
+
+// Suffix of the matvec/matmul variant for a weight type; nullptr if none.
+const char* weight_variant(gguf::TensorType type) {
+    switch (type) {
+    case gguf::TensorType::f32:
+        return "f32";
+    case gguf::TensorType::f16:
+        return "f16";
+    case gguf::TensorType::bf16:
+        return "bf16";
+    case gguf::TensorType::q8_0:
+        return "q8_0";
+    case gguf::TensorType::q4_0:
+        return "q4_0";
+    case gguf::TensorType::q4_k:
+        return "q4_k";
+    case gguf::TensorType::q5_k:
+        return "q5_k";
+    case gguf::TensorType::q6_k:
+        return "q6_k";
+    default:
+        return nullptr;
+    }
+}
+
+// Checks a weight matrix of n_rows x n_cols elements of `type` against its
+// buffer range; returns the shader variant suffix.
+const char* require_weights(gguf::TensorType type, const BufferRange& weights, uint32_t n_rows,
+                            uint32_t n_cols, const char* op) {
+    const char* variant = weight_variant(type);
+    std::string message = op;
+    if (variant == nullptr) {
+        message += ": weight type ";
+        message += gguf::tensor_type_name(type);
+        message += " is not supported (supported: F32, F16, BF16, Q8_0, Q4_0, Q4_K, Q5_K, Q6_K)";
+        throw std::invalid_argument(message);
+    }
+    const gguf::TensorTypeInfo& info = gguf::tensor_type_info(type);
+    if (n_cols % info.block_size != 0) {
+        message += ": ";
+        message += std::to_string(n_cols);
+        message += " columns are not a whole number of ";
+        message += info.name;
+        message += " blocks of ";
+        message += std::to_string(info.block_size);
+        throw std::invalid_argument(message);
+    }
+    const uint64_t bytes = uint64_t{n_rows} * (n_cols / info.block_size) * info.block_bytes;
+    if (weights.buffer == nullptr || weights.size < bytes) {
+        message += ": weight buffer holds fewer than the ";
+        message += std::to_string(bytes);
+        message += " bytes of ";
+        message += std::to_string(n_rows);
+        message += " x ";
+        message += std::to_string(n_cols);
+        message += ' ';
+        message += info.name;
+        throw std::invalid_argument(message);
+    }
+    return variant;
+}
+
 } // namespace
 
 Ops::Ops(Device& device) : device_(device) {}
@@ -84,20 +149,48 @@ void Ops::rms_norm(CommandList& list, BufferRange x, BufferRange weight, BufferR
                   list.linear_groups(n_rows));
 }
 
-void Ops::matvec(CommandList& list, WeightType type, BufferRange weights, BufferRange x,
+bool Ops::supports_weights(gguf::TensorType type) {
+    return weight_variant(type) != nullptr;
+}
+
+void Ops::matvec(CommandList& list, gguf::TensorType type, BufferRange weights, BufferRange x,
                  BufferRange y, uint32_t n_rows, uint32_t n_cols) {
-    const uint64_t total = static_cast<uint64_t>(n_cols) * n_rows;
-    const bool f16 = type == WeightType::f16;
-    require_elements(weights, total, f16 ? 2 : 4, "matvec", "weight");
+    const char* variant = require_weights(type, weights, n_rows, n_cols, "matvec");
     require_elements(x, n_cols, 4, "matvec", "input");
     require_elements(y, n_rows, 4, "matvec", "output");
+    if (n_rows == 0) {
+        return;
+    }
     struct {
         uint32_t n_rows;
         uint32_t n_cols;
     } push{n_rows, n_cols};
     const uint32_t wg = reduction_workgroup(device_.info());
-    list.dispatch(pipeline(f16 ? "matvec_f16" : "matvec_f32", 3, sizeof push, {wg}),
-                  {weights, x, y}, push, list.linear_groups(n_rows));
+    std::string shader = "matvec_";
+    shader += variant;
+    list.dispatch(pipeline(shader, 3, sizeof push, {wg}), {weights, x, y}, push,
+                  list.linear_groups(n_rows));
+}
+
+void Ops::matmul(CommandList& list, gguf::TensorType type, BufferRange weights, BufferRange x,
+                 BufferRange y, uint32_t n_rows, uint32_t n_cols, uint32_t n_tokens) {
+    const char* variant = require_weights(type, weights, n_rows, n_cols, "matmul");
+    require_elements(x, uint64_t{n_tokens} * n_cols, 4, "matmul", "input");
+    require_elements(y, uint64_t{n_tokens} * n_rows, 4, "matmul", "output");
+    if (n_rows == 0 || n_tokens == 0) {
+        return;
+    }
+    struct {
+        uint32_t n_rows;
+        uint32_t n_cols;
+        uint32_t n_tokens;
+    } push{n_rows, n_cols, n_tokens};
+    const uint32_t wg = reduction_workgroup(device_.info());
+    const uint64_t token_groups = (uint64_t{n_tokens} + k_matmul_tokens - 1) / k_matmul_tokens;
+    std::string shader = "matmul_";
+    shader += variant;
+    list.dispatch(pipeline(shader, 3, sizeof push, {wg}), {weights, x, y}, push,
+                  list.linear_groups(token_groups * n_rows));
 }
 
 } // namespace clauselens::vk

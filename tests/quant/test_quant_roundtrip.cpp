@@ -82,7 +82,7 @@ TEST_CASE("quantization error stays within the bound of each type", "[quant]") {
     }
 }
 
-TEST_CASE("F32 round trips exactly; F16 and BF16 round each element", "[quant]") {
+TEST_CASE("F32 round trips exactly, F16 and BF16 round each element", "[quant]") {
     std::mt19937 rng(13);
     std::normal_distribution<float> gauss(0.0f, 10.0f);
     std::vector<float> x(999);
@@ -128,7 +128,7 @@ TEST_CASE("quantized blocks of special inputs decode to finite values", "[quant]
     }
 }
 
-TEST_CASE("quantizing a K-quant's own output changes it little", "[quant]") {
+TEST_CASE("requantizing dequantized values changes them little", "[quant]") {
     // The levels a block already has are representable: requantizing its
     // dequantized values must not add more than a small error.
     std::mt19937 rng(14);

@@ -69,7 +69,7 @@ std::vector<std::string> all_texts() {
 struct Comparison {
     std::size_t texts = 0;
     std::size_t id_mismatches = 0;
-    std::size_t decode_mismatches = 0; // our decode vs sentencepiece's of the same ids
+    std::size_t decode_mismatches = 0;   // our decode vs sentencepiece's, same ids
     std::size_t round_trip_failures = 0; // decode(encode(s)) != s
     std::size_t piece_failures = 0;      // concatenated piece() != decode()
     std::string first_problem;
@@ -79,6 +79,12 @@ void note(Comparison& c, std::size_t& counter, const std::string& what) {
     if (counter++ == 0 && c.first_problem.empty()) {
         c.first_problem = what;
     }
+}
+
+// sentencepiece reads U+2581 in the input as the space it stands for, so such
+// text cannot come back unchanged (the edge cases include one).
+bool has_escaped_space(std::string_view s) {
+    return s.find("\u2581") != std::string_view::npos;
 }
 
 Comparison compare(const Tokenizer& tok, const Reference& ref,
@@ -96,7 +102,7 @@ Comparison compare(const Tokenizer& tok, const Reference& ref,
         if (text != ref.decode(ids)) {
             note(c, c.decode_mismatches, "decode of " + show(ids) + " is " + show(text));
         }
-        if (text != s) {
+        if (text != s && !has_escaped_space(s)) {
             note(c, c.round_trip_failures, show(s) + " decodes back as " + show(text));
         }
         const std::vector<std::int32_t> with_bos = tok.encode(s, true);
@@ -123,28 +129,92 @@ Trained train(const std::string& options) {
     return t;
 }
 
-} // namespace
-
-TEST_CASE("spm: Llama-style BPE through GGUF equals sentencepiece on every contract line",
-          "[tokenizer][spm]") {
-    const Trained t = train(k_llama_options);
+// Trains with `options`, goes through GGUF and compares everything; the
+// vocabulary covers all text through byte fallback unless `has_byte_fallback`
+// is false, and then text with uncovered characters cannot round-trip.
+Comparison check_bpe(const std::string& options, bool has_byte_fallback = true) {
+    const Trained t = train(options);
     REQUIRE_NOTHROW(check_gguf_compatible(t.model.settings));
     const Tokenizer tok = tokenizer_through_gguf(t.model.vocab);
     const Reference ref(t.serialized);
-
     const Comparison c = compare(tok, ref, all_texts());
     INFO(c.first_problem);
     CHECK(c.texts > 3000);
     CHECK(c.id_mismatches == 0);
     CHECK(c.decode_mismatches == 0);
+    CHECK(c.piece_failures == 0);
+    if (has_byte_fallback) {
+        CHECK(c.round_trip_failures == 0);
+    }
+    return c;
+}
+
+} // namespace
+
+TEST_CASE("spm: Llama-style BPE through GGUF equals sentencepiece on every contract line",
+          "[tokenizer][spm]") {
+    check_bpe(k_llama_options);
+}
+
+TEST_CASE("spm: BPE without dummy prefix, with user-defined and control symbols",
+          "[tokenizer][spm]") {
+    check_bpe("--model_type=bpe --vocab_size=4000 --byte_fallback=true "
+              "--normalization_rule_name=identity --remove_extra_whitespaces=false "
+              "--add_dummy_prefix=false --user_defined_symbols=<clause>,[REDACTED],Agreement "
+              "--control_symbols=<ctl>,<sep> --pad_id=3");
+}
+
+TEST_CASE("spm: small BPE vocabulary that leans on byte fallback", "[tokenizer][spm]") {
+    check_bpe("--model_type=bpe --vocab_size=400 --byte_fallback=true "
+              "--normalization_rule_name=identity --remove_extra_whitespaces=false");
+}
+
+TEST_CASE("spm: BPE without byte fallback: uncovered characters become <unk>", "[tokenizer][spm]") {
+    const Comparison c = check_bpe("--model_type=bpe --vocab_size=1000 --byte_fallback=false "
+                                   "--character_coverage=0.995 "
+                                   "--normalization_rule_name=identity "
+                                   "--remove_extra_whitespaces=false",
+                                   false);
+    CHECK(c.round_trip_failures > 0); // the emoji, CJK and Cyrillic edge cases at least
+}
+
+TEST_CASE("spm: BPE without BOS and EOS", "[tokenizer][spm]") {
+    const std::string options = "--model_type=bpe --vocab_size=1000 --byte_fallback=true "
+                                "--normalization_rule_name=identity "
+                                "--remove_extra_whitespaces=false --bos_id=-1 --eos_id=-1";
+    check_bpe(options);
+    const Tokenizer tok = tokenizer_through_gguf(train(options).model.vocab);
+    CHECK(tok.bos() == -1);
+    CHECK(tok.eos() == -1);
+    CHECK(tok.encode("Term", true) == tok.encode("Term", false));
+}
+
+// GGUF keeps no model type, and "llama" vocabularies are BPE, so a vocabulary
+// trained as unigram is tokenized by BPE merges over its log-probabilities:
+// the text survives, the segmentation is not the unigram model's.
+TEST_CASE("spm: unigram vocabularies round-trip text but not ids", "[tokenizer][spm]") {
+    const Trained t = train("--model_type=unigram --vocab_size=2000 --byte_fallback=true "
+                            "--normalization_rule_name=identity "
+                            "--remove_extra_whitespaces=false");
+    CHECK(t.model.settings.model_type == SpmModelType::unigram);
+    CHECK_THROWS_WITH(check_gguf_compatible(t.model.settings), Catch::Contains("not a BPE model"));
+    const Tokenizer tok = tokenizer_through_gguf(t.model.vocab);
+    const Reference ref(t.serialized);
+    const Comparison c = compare(tok, ref, all_texts());
+    INFO(c.first_problem);
     CHECK(c.round_trip_failures == 0);
     CHECK(c.piece_failures == 0);
+    // Measured: about a third of the contract lines segment differently.
+    CHECK(c.id_mismatches > 0);
+    CHECK(c.id_mismatches < c.texts / 2);
+}
 
-    // BOS in front, nothing else changes.
-    const std::vector<std::int32_t> plain = tok.encode("Confidential", false);
-    std::vector<std::int32_t> expected = {1};
-    expected.insert(expected.end(), plain.begin(), plain.end());
-    CHECK(tok.encode("Confidential", true) == expected);
-    CHECK(tok.encode("", true) == std::vector<std::int32_t>{1});
-    CHECK(tok.encode("", false).empty());
+TEST_CASE("spm: text containing U+2581 reads it as a space, as sentencepiece does",
+          "[tokenizer][spm]") {
+    const Trained t = train(k_llama_options);
+    const Tokenizer tok = tokenizer_through_gguf(t.model.vocab);
+    const Reference ref(t.serialized);
+    const std::string s = "a\u2581b";
+    CHECK(tok.encode(s, false) == ref.encode(s));
+    CHECK(tok.decode(tok.encode(s, false)) == "a b");
 }

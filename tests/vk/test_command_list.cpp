@@ -58,7 +58,7 @@ TEST_CASE("timestamps time every dispatch", "[vk][commands]") {
     auto dy = test::device_buffer(*ctx, rows * sizeof(float));
 
     vk::CommandList list(ctx->device, /*timestamps=*/true);
-    ctx->ops.matvec(list, vk::WeightType::f32, *dw, *dx, *dy, rows, cols);
+    ctx->ops.matvec(list, gguf::TensorType::f32, *dw, *dx, *dy, rows, cols);
     list.barrier();
     ctx->ops.add(list, *dy, *dy, *dy, rows);
     list.submit_and_wait();

@@ -1,0 +1,146 @@
+#version 450
+// RoPE in place: in every head of row t, dimension pair i (i < n_rot / 2)
+// turns by theta = positions[t] / scale * freq_base^(-2i / n_rot). Pairs are
+// (2i, 2i + 1), or (i, i + n_rot / 2) with NEOX ordering; dimensions from
+// n_rot on stay as they are.
+//
+// Accuracy. theta reaches thousands of radians (position 4000 at i = 0), where
+// a float theta is off by up to 1.2e-4 rad, and GPU sin/cos lose as much again
+// reducing such an argument (Vulkan only promises 2^-11 absolute error, even
+// within [-pi, pi]). So the angle is never formed as a float:
+//   - g = freq_base^(-2i / n_rot) / (2 pi scale), the turns per position step,
+//     is computed in double-float arithmetic (~44 bits) from two constants
+//     the host computes in double;
+//   - pos * g is split exactly into hi + lo (Dekker's product), and whole
+//     quarter turns are removed from hi exactly, leaving |r| <= 1/2 quarter
+//     turn with an absolute error of ~1e-8 quarter turns up to position 2^20;
+//   - sin and cos of r * pi / 2 in [-pi/4, pi/4] come from Taylor polynomials
+//     (truncation below 2e-9) and the quadrant from the whole quarter turns.
+// Only float additions and multiplications are used, which Vulkan requires to
+// be correctly rounded, so the result is within a few float roundings of the
+// exact rotation on every conformant device, whatever its sin and cos.
+//
+// One invocation handles pair i of `lanes` .. n_heads heads of one token
+// (heads lane, lane + lanes, ...), so that the angle, which depends only on
+// the token and i, is computed once for several heads when there is plenty of
+// parallel work, and once per head when there is little (decoding).
+
+#include "common.glsl"
+
+layout(constant_id = 0) const uint WORKGROUP = 64;
+layout(local_size_x_id = 0) in;
+
+layout(std430, binding = 0) buffer X { float x[]; };
+layout(std430, binding = 1) readonly buffer Positions { int positions[]; };
+
+layout(push_constant) uniform Push {
+    uint n_tokens;
+    uint n_heads;
+    uint head_dim;
+    uint half_rot; // n_rot / 2: pairs that turn
+    uint neox;     // 1: pairs (i, i + n_rot / 2); 0: pairs (2i, 2i + 1)
+    uint lanes;    // invocations that share the heads of one (token, pair)
+    float g0_hi;   // 1 / (2 pi scale) as a double-float
+    float g0_lo;
+    float rho_hi;  // freq_base^(-2 / n_rot) as a double-float
+    float rho_lo;
+} p;
+
+// Double-float values are hi + lo with |lo| <= ulp(hi) / 2. The error-free
+// transformations below (Dekker 1971) need every step rounded exactly as
+// written: `precise` forbids fusing into fma and reordering.
+
+// a * b as p + e, exactly (Veltkamp splitting; fma is not guaranteed exact).
+vec2 two_product(float a, float b) {
+    precise float prod = a * b;
+    precise float ca = 4097.0 * a;
+    precise float a_hi = ca - (ca - a);
+    precise float a_lo = a - a_hi;
+    precise float cb = 4097.0 * b;
+    precise float b_hi = cb - (cb - b);
+    precise float b_lo = b - b_hi;
+    precise float err = ((a_hi * b_hi - prod) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo;
+    return vec2(prod, err);
+}
+
+vec2 df_mul(vec2 a, vec2 b) {
+    const vec2 prod = two_product(a.x, b.x);
+    precise float lo = prod.y + (a.x * b.y + a.y * b.x);
+    precise float hi = prod.x + lo;
+    precise float lo_rest = lo - (hi - prod.x);
+    return vec2(hi, lo_rest);
+}
+
+// g0 * rho^i by binary powering: at most 2 log2(i) + 1 products.
+vec2 turns_per_position(uint i) {
+    vec2 g = vec2(p.g0_hi, p.g0_lo);
+    vec2 r = vec2(p.rho_hi, p.rho_lo);
+    for (uint e = i; e != 0u; e >>= 1) {
+        if ((e & 1u) != 0u) {
+            g = df_mul(g, r);
+        }
+        if (e > 1u) {
+            r = df_mul(r, r);
+        }
+    }
+    return g;
+}
+
+// (cos, sin) of 2 pi * pos * g, for a whole position pos (|pos| < 2^24).
+vec2 rotation(float pos, vec2 g) {
+    const vec2 u = two_product(pos, g.x); // pos * g.x exactly
+    // In quarter turns: 4 * (u.x + u.y + pos * g.y). Scaling by 4 is exact,
+    // and so is taking away the nearest whole number; a second round keeps
+    // |r| <= 1/2 when the low part is large (positions near 2^24).
+    precise float hi = 4.0 * u.x;
+    precise float lo = 4.0 * (u.y + pos * g.y);
+    precise float k = round(hi);
+    precise float r0 = (hi - k) + lo;
+    precise float k2 = round(r0);
+    precise float r = r0 - k2;
+    const float quarters = k + k2; // whole quarter turns; only k mod 4 matters
+    const uint quadrant = uint(quarters - 4.0 * floor(quarters * 0.25)); // exact: 0..3
+
+    const float a = r * 1.57079632679489662; // |a| <= pi / 4
+    const float a2 = a * a;
+    // Taylor polynomials; the coefficients are constant expressions, folded
+    // at compile time, so that no division is done at run time.
+    const float s =
+        a * (1.0 + a2 * (-1.0 / 6.0 + a2 * (1.0 / 120.0 + a2 * (-1.0 / 5040.0 +
+                                                                  a2 * (1.0 / 362880.0)))));
+    const float c =
+        1.0 + a2 * (-0.5 + a2 * (1.0 / 24.0 + a2 * (-1.0 / 720.0 + a2 * (1.0 / 40320.0 +
+                                                                          a2 * (-1.0 / 3628800.0)))));
+    // theta = quadrant * pi / 2 + a.
+    switch (quadrant) {
+    case 0u:
+        return vec2(c, s);
+    case 1u:
+        return vec2(-s, c);
+    case 2u:
+        return vec2(-c, -s);
+    default:
+        return vec2(s, -c);
+    }
+}
+
+void main() {
+    const uint index = linear_workgroup() * WORKGROUP + gl_LocalInvocationID.x;
+    if (index >= p.n_tokens * p.lanes * p.half_rot) {
+        return;
+    }
+    const uint i = index % p.half_rot;
+    const uint lane = (index / p.half_rot) % p.lanes;
+    const uint t = index / (p.half_rot * p.lanes);
+
+    const vec2 cs = rotation(float(positions[t]), turns_per_position(i));
+    const uint a = p.neox != 0u ? i : 2u * i;
+    const uint b = p.neox != 0u ? i + p.half_rot : 2u * i + 1u;
+    for (uint h = lane; h < p.n_heads; h += p.lanes) {
+        const uint base = (t * p.n_heads + h) * p.head_dim;
+        const float x0 = x[base + a];
+        const float x1 = x[base + b];
+        x[base + a] = x0 * cs.x - x1 * cs.y;
+        x[base + b] = x0 * cs.y + x1 * cs.x;
+    }
+}
