@@ -4,26 +4,28 @@
 // (2i, 2i + 1), or (i, i + n_rot / 2) with NEOX ordering; dimensions from
 // n_rot on stay as they are.
 //
-// Accuracy. theta reaches thousands of radians (position 4000 at i = 0), where
-// a float theta is off by up to 1.2e-4 rad, and GPU sin/cos lose as much again
-// reducing such an argument (Vulkan only promises 2^-11 absolute error, even
-// within [-pi, pi]). So the angle is never formed as a float:
+// Accuracy. theta reaches thousands of radians (4096 at i = 0 for position
+// 4096), where a float theta is off by up to 2.4e-4 rad (0.06 rad at position
+// 2^20), and GPU sin and cos lose as much again reducing such an argument;
+// Vulkan only promises 2^-11 absolute error for them even within [-pi, pi].
+// So the angle is never formed as a float:
 //   - g = freq_base^(-2i / n_rot) / (2 pi scale), the turns per position step,
-//     is computed in double-float arithmetic (~44 bits) from two constants
+//     is computed in double-float arithmetic (~45 bits) from two constants
 //     the host computes in double;
 //   - pos * g is split exactly into hi + lo (Dekker's product), and whole
-//     quarter turns are removed from hi exactly, leaving |r| <= 1/2 quarter
-//     turn with an absolute error of ~1e-8 quarter turns up to position 2^20;
+//     quarter turns are taken away from hi exactly, leaving |r| <= 1/2
+//     quarter turn; the angle is then off by ~1e-9 rad at position 4096 and
+//     ~2e-7 rad at 2^20;
 //   - sin and cos of r * pi / 2 in [-pi/4, pi/4] come from Taylor polynomials
-//     (truncation below 2e-9) and the quadrant from the whole quarter turns.
+//     (truncation below 2e-9), the quadrant from the whole quarter turns.
 // Only float additions and multiplications are used, which Vulkan requires to
 // be correctly rounded, so the result is within a few float roundings of the
 // exact rotation on every conformant device, whatever its sin and cos.
 //
-// One invocation handles pair i of `lanes` .. n_heads heads of one token
-// (heads lane, lane + lanes, ...), so that the angle, which depends only on
-// the token and i, is computed once for several heads when there is plenty of
-// parallel work, and once per head when there is little (decoding).
+// One invocation turns pair i of one token in heads lane, lane + lanes, ...:
+// the angle depends only on the token and i, so with plenty of parallel work
+// (prefill) it is computed once for several heads, and with little (decode)
+// each invocation turns a single head.
 
 #include "common.glsl"
 

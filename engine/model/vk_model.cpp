@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <numeric>
 #include <stdexcept>
 
 namespace clauselens::model {
@@ -225,8 +226,11 @@ void VkModel::copy_prefix(int32_t src, int32_t dst, uint32_t n) {
 void VkModel::project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange x,
                       vk::BufferRange y, uint32_t n_tokens) {
     const vk::DeviceInfo& info = device_.info();
+    const uint64_t max_binding = options_.max_binding != 0
+                                     ? std::min(options_.max_binding, info.max_storage_buffer_range)
+                                     : info.max_storage_buffer_range;
     const uint64_t bytes = w.buffer->size();
-    if (bytes <= info.max_storage_buffer_range) {
+    if (bytes <= max_binding) {
         if (n_tokens == 1) {
             ops_.matvec(list, w.type, *w.buffer, x, y, w.n_rows, w.n_cols);
         } else {
@@ -235,11 +239,17 @@ void VkModel::project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange
         return;
     }
     // Larger than one binding may be (a big vocabulary's classifier on a
-    // device with a small storage range): bind it in chunks of rows, each a
-    // multiple of the offset alignment so every chunk starts aligned.
-    const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 4);
-    uint64_t chunk_rows = info.max_storage_buffer_range / w.row_bytes;
-    chunk_rows -= chunk_rows % align;
+    // device with a small storage range): bind it in chunks of rows. A chunk
+    // holds a multiple of `step` rows, so that both its weights and its part
+    // of y start at offsets the device can bind.
+    const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 1);
+    const uint64_t step = std::lcm(align / std::gcd(align, w.row_bytes), align / std::gcd(align, 4ull));
+    uint64_t chunk_rows = max_binding / w.row_bytes;
+    chunk_rows -= chunk_rows % step;
+    if (chunk_rows == 0) {
+        throw ModelError("tensor rows of " + vk::format_bytes(w.row_bytes) +
+                         " are too large to bind on " + info.name);
+    }
     for (uint32_t t = 0; t < n_tokens; ++t) {
         const vk::BufferRange xt(*x.buffer, x.offset + uint64_t{t} * w.n_cols * 4,
                                  uint64_t{w.n_cols} * 4);

@@ -36,6 +36,10 @@ struct VkModelOptions {
     uint32_t n_seq = 1;      // sequences that can be cached at once (ids 0..n_seq-1)
     uint32_t n_batch = 512;  // tokens per forward call at most
     uint32_t n_logits = 0;   // logit rows per forward call at most; 0: n_seq
+    // Largest weight binding in bytes; 0: the device's maxStorageBufferRange.
+    // Larger matrices are bound in parts. Tests set it low to exercise that
+    // path on devices whose range is large.
+    uint64_t max_binding = 0;
 };
 
 struct MemoryEstimate {

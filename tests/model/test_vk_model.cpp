@@ -181,6 +181,33 @@ TEST_CASE("a copied prefix equals recomputing it", "[model][vk]") {
                           Catch::Contains("the batch gives position 0"));
 }
 
+TEST_CASE("matrices larger than one binding are bound in parts", "[model][vk]") {
+    VK_TEST_CONTEXT(ctx);
+    for (const std::string type : {"f32", "q6_k"}) {
+        INFO("weight type " << type);
+        const auto m = model::Model::open(tiny_model(type));
+        const uint32_t n_vocab = m->config().n_vocab;
+        const auto prompt = prompt_tokens(*m, "Confidential Information");
+        std::vector<model::BatchEntry> batch;
+        for (uint32_t i = 0; i < prompt.size(); ++i) {
+            batch.push_back({0, i, prompt[i], true}); // several logit rows at once
+        }
+        const uint32_t n = static_cast<uint32_t>(prompt.size());
+        const model::VkModelOptions whole_options{.n_ctx = 64, .n_seq = 1, .n_batch = 64,
+                                                  .n_logits = n};
+        model::VkModel whole(*m, ctx->device, whole_options);
+        const auto whole_logits = whole.forward(batch);
+        const std::vector<float> expected(whole_logits.begin(), whole_logits.end());
+        // 8 KiB bindings split every matrix of the tiny model (64 KiB to 512 KiB).
+        model::VkModelOptions parts_options = whole_options;
+        parts_options.max_binding = 8192;
+        model::VkModel parts(*m, ctx->device, parts_options);
+        const auto got = parts.forward(batch);
+        REQUIRE(got.size() == size_t{n} * n_vocab);
+        CHECK(test::nmse(got, expected) < 1e-10);
+    }
+}
+
 TEST_CASE("stories260K generates llama2.c's story on Vulkan", "[model][vk][llama2c]") {
     VK_TEST_CONTEXT(ctx);
     const fs::path models = fs::path(CLAUSELENS_SHARED_DATA_DIR) / "models";

@@ -9,9 +9,6 @@
 #include <span>
 
 using namespace clauselens;
-#include <cstdio>
-static double dbg_nmse(std::span<const float> a, std::span<const float> b) { double e = clauselens::test::nmse(a, b); std::fprintf(stderr, "NMSE %s %.3g\n", __FILE__, e); return e; }
-
 
 namespace {
 
@@ -96,7 +93,7 @@ TEST_CASE("attention matches the CPU reference", "[ops][attention]") {
                 const float scale = 1.0f / std::sqrt(static_cast<float>(head_dim));
                 INFO("head_dim " << head_dim << ", heads " << h.n_head << "/" << h.n_head_kv
                                  << ", tokens " << n_tokens);
-                CHECK(dbg_nmse(gpu_attention(*ctx, q, k, v, spans, h, scale),
+                CHECK(test::nmse(gpu_attention(*ctx, q, k, v, spans, h, scale),
                                  cpu_attention(q, k, v, spans, h, scale)) < k_tolerance);
             }
         }
@@ -129,7 +126,7 @@ TEST_CASE("attention is stable when scores are large", "[ops][attention]") {
     }
     // Scores this large carry F32 rounding of ~1e-5 in both implementations,
     // which the weights inherit: ~1e-11 here.
-    CHECK(dbg_nmse(out, cpu_attention(q, k, v, spans, h, scale)) < k_tolerance);
+    CHECK(test::nmse(out, cpu_attention(q, k, v, spans, h, scale)) < k_tolerance);
 }
 
 TEST_CASE("attention of an empty span is zero, and spans are clipped to the cache",
@@ -169,7 +166,7 @@ TEST_CASE("attention of an empty span is zero, and spans are clipped to the cach
     const float scale = 0.125f;
     const auto out = gpu_attention(*ctx, q, k, v, spans, h, scale);
     const auto ref = cpu_attention(q, k, v, clipped, h, scale);
-    CHECK(dbg_nmse(out, ref) < k_tolerance);
+    CHECK(test::nmse(out, ref) < k_tolerance);
     for (const uint32_t t : {0u, 4u, 5u, 6u}) { // the empty spans
         for (size_t i = 0; i < h.q_row(); ++i) {
             REQUIRE(out[t * h.q_row() + i] == 0.0f);
@@ -233,7 +230,7 @@ TEST_CASE("cpu::attention agrees with the reference model's attention loop", "[o
             INFO("heads " << h.n_head << "/" << h.n_head_kv << ", head_dim " << h.head_dim
                           << ", pos " << pos);
             // Only the scale differs (float vs double): ~1e-15.
-            CHECK(dbg_nmse(cpu_attention(q, k16, v16, spans, h, scale), xb) < 1e-12);
+            CHECK(test::nmse(cpu_attention(q, k16, v16, spans, h, scale), xb) < 1e-12);
         }
     }
 }

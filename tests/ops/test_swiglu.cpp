@@ -5,9 +5,6 @@
 #include <cmath>
 
 using namespace clauselens;
-#include <cstdio>
-static double dbg_nmse(std::span<const float> a, std::span<const float> b) { double e = clauselens::test::nmse(a, b); std::fprintf(stderr, "NMSE %s %.3g\n", __FILE__, e); return e; }
-
 
 namespace {
 
@@ -45,8 +42,8 @@ TEST_CASE("swiglu matches the CPU reference at odd sizes", "[ops][swiglu]") {
         const auto up = test::random_floats(n, rng, -3.0f, 3.0f);
         const auto ref = cpu_swiglu(gate, up);
         INFO("n = " << n);
-        CHECK(dbg_nmse(gpu_swiglu(*ctx, gate, up, false), ref) < k_tolerance);
-        CHECK(dbg_nmse(gpu_swiglu(*ctx, gate, up, true), ref) < k_tolerance);
+        CHECK(test::nmse(gpu_swiglu(*ctx, gate, up, false), ref) < k_tolerance);
+        CHECK(test::nmse(gpu_swiglu(*ctx, gate, up, true), ref) < k_tolerance);
     }
 }
 
