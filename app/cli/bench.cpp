@@ -88,7 +88,8 @@ struct Result {
     double median_tokens_per_second() const {
         std::vector<double> s = seconds;
         std::sort(s.begin(), s.end());
-        const double m = s.size() % 2 ? s[s.size() / 2] : (s[s.size() / 2 - 1] + s[s.size() / 2]) / 2;
+        const double m =
+            s.size() % 2 ? s[s.size() / 2] : (s[s.size() / 2 - 1] + s[s.size() / 2]) / 2;
         return tokens / m;
     }
     double min_tps() const { return tokens / *std::max_element(seconds.begin(), seconds.end()); }
@@ -192,18 +193,18 @@ int run_bench(const Args& args) {
         }
         std::printf("\n]\n");
     } else {
-        std::printf("| %-32s | %10s | %-28s | %-10s | %22s |\n", "model", "weights", "device", "test",
-                    "t/s (median [min, max])");
-        std::printf("|%s|%s|%s|%s|%s|\n", std::string(34, '-').c_str(), std::string(12, '-').c_str(),
-                    std::string(30, '-').c_str(), std::string(12, '-').c_str(),
-                    std::string(24, '-').c_str());
+        std::printf("| %-32s | %10s | %-28s | %-10s | %22s |\n", "model", "weights", "device",
+                    "test", "t/s (median [min, max])");
+        std::printf("|%s|%s|%s|%s|%s|\n", std::string(34, '-').c_str(),
+                    std::string(12, '-').c_str(), std::string(30, '-').c_str(),
+                    std::string(12, '-').c_str(), std::string(24, '-').c_str());
         for (const Result& r : results) {
             char tps[64];
             std::snprintf(tps, sizeof tps, "%.2f [%.2f, %.2f]", r.median_tokens_per_second(),
                           r.min_tps(), r.max_tps());
             std::printf("| %-32.32s | %10s | %-28.28s | %-10s | %22s |\n", name.c_str(),
-                        vk::format_bytes(bytes).c_str(), device.info().name.c_str(),
-                        r.test.c_str(), tps);
+                        vk::format_bytes(bytes).c_str(), device.info().name.c_str(), r.test.c_str(),
+                        tps);
         }
     }
     return 0;

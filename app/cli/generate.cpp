@@ -120,7 +120,9 @@ size_t complete_utf8_prefix(const std::string& s) {
 model::ForwardFn forward_function(model::VkModel* gpu, model::ReferenceModel* reference,
                                   const std::vector<int32_t>& prompt) {
     if (gpu == nullptr) {
-        return [reference](int32_t token, uint32_t pos) { return reference->forward(token, pos); };
+        return [reference](int32_t token, uint32_t pos) {
+            return reference->forward(token, pos);
+        };
     }
     return [gpu, &prompt](int32_t token, uint32_t pos) -> std::span<const float> {
         if (pos + 1 < prompt.size()) {
@@ -168,7 +170,8 @@ int run_generate(const Args& args) {
     }
     const uint32_t n_ctx_train = model->config().n_ctx_train;
     const uint64_t needed = prompt.size() + o.n_tokens - 1;
-    uint32_t n_ctx = o.n_ctx != 0 ? o.n_ctx : static_cast<uint32_t>(std::min<uint64_t>(needed, n_ctx_train));
+    uint32_t n_ctx =
+        o.n_ctx != 0 ? o.n_ctx : static_cast<uint32_t>(std::min<uint64_t>(needed, n_ctx_train));
     if (needed > n_ctx) {
         throw std::runtime_error("the prompt (" + std::to_string(prompt.size()) + " tokens) and " +
                                  std::to_string(o.n_tokens) + " new tokens need a context of " +
@@ -190,10 +193,10 @@ int run_generate(const Args& args) {
             device = std::make_unique<vk::Device>(*instance, instance->select(o.device));
             gpu = std::make_unique<model::VkModel>(
                 *model, *device,
-                model::VkModelOptions{.n_ctx = n_ctx,
-                                      .n_seq = 1,
-                                      .n_batch = static_cast<uint32_t>(
-                                          std::min<size_t>(prompt.size(), 512))},
+                model::VkModelOptions{
+                    .n_ctx = n_ctx,
+                    .n_seq = 1,
+                    .n_batch = static_cast<uint32_t>(std::min<size_t>(prompt.size(), 512))},
                 [](uint64_t done, uint64_t total) {
                     std::fprintf(stderr, "\rloading weights: %3d%%",
                                  static_cast<int>(total ? 100 * done / total : 100));
@@ -217,17 +220,17 @@ int run_generate(const Args& args) {
     // held back until its last byte has arrived.
     std::string pending;
     int32_t previous = prompt.back();
-    const model::GenerationResult result = model::generate(
-        forward_function(gpu.get(), reference.get(), prompt), prompt,
-        o.n_tokens, sampler, end_tokens, [&](const sample::SampledToken& t) {
-            pending += tok.piece(t.id, previous);
-            previous = t.id;
-            const size_t complete = complete_utf8_prefix(pending);
-            std::fwrite(pending.data(), 1, complete, stdout);
-            std::fflush(stdout);
-            pending.erase(0, complete);
-            return true;
-        });
+    const model::GenerationResult result =
+        model::generate(forward_function(gpu.get(), reference.get(), prompt), prompt, o.n_tokens,
+                        sampler, end_tokens, [&](const sample::SampledToken& t) {
+                            pending += tok.piece(t.id, previous);
+                            previous = t.id;
+                            const size_t complete = complete_utf8_prefix(pending);
+                            std::fwrite(pending.data(), 1, complete, stdout);
+                            std::fflush(stdout);
+                            pending.erase(0, complete);
+                            return true;
+                        });
     std::fputs(pending.c_str(), stdout);
     std::fputs("\n", stdout);
 

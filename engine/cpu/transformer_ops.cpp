@@ -53,8 +53,11 @@ void attention(std::span<const float> q, std::span<const uint16_t> k_cache,
                std::span<const uint16_t> v_cache, std::span<const int32_t> spans,
                std::span<float> out, uint32_t n_head, uint32_t n_head_kv, uint32_t head_dim,
                float scale) {
-    if (n_head_kv == 0 || n_head % n_head_kv != 0 || head_dim == 0) {
+    if (n_head_kv == 0 || n_head % n_head_kv != 0) {
         throw std::invalid_argument("attention: n_head must be a multiple of n_head_kv");
+    }
+    if (head_dim == 0) {
+        throw std::invalid_argument("attention: head_dim must not be 0");
     }
     const size_t n_tokens = spans.size() / 2;
     const size_t q_row = static_cast<size_t>(n_head) * head_dim;

@@ -24,7 +24,8 @@ GenerationResult generate(const ForwardFn& forward, std::span<const int32_t> pro
         }
         const sample::SampledToken next = sampler.sample(logits);
         result.tokens.push_back(next);
-        const bool end = std::find(end_tokens.begin(), end_tokens.end(), next.id) != end_tokens.end();
+        const bool end =
+            std::find(end_tokens.begin(), end_tokens.end(), next.id) != end_tokens.end();
         result.reached_end = end;
         const bool go_on = !on_token || on_token(next);
         if (end || !go_on) {

@@ -2,8 +2,8 @@
 
 #include "gguf/gguf_writer.h"
 #include "model/model_error.h"
-#include "tokenizer/spm_vocab.h"
 #include "tokenizer/spm_gguf.h"
+#include "tokenizer/spm_vocab.h"
 
 #include <cerrno>
 #include <cstring>
@@ -37,7 +37,8 @@ std::vector<std::byte> read_file(const std::filesystem::path& path, uint64_t lim
 // Sequential reader over a byte buffer; every read is bounds-checked.
 class Reader {
 public:
-    Reader(std::span<const std::byte> bytes, std::string what) : bytes_(bytes), what_(std::move(what)) {}
+    Reader(std::span<const std::byte> bytes, std::string what)
+        : bytes_(bytes), what_(std::move(what)) {}
 
     template <typename T>
     T read() {
@@ -154,7 +155,9 @@ std::string convert_llama2c(const std::filesystem::path& checkpoint,
     const uint64_t kv = static_cast<uint64_t>(n_kv_heads) * head;
     const uint64_t V = static_cast<uint64_t>(vocab);
 
-    auto floats = [&](uint64_t n, const char* what) { return r.take(n * 4, what); };
+    auto floats = [&](uint64_t n, const char* what) {
+        return r.take(n * 4, what);
+    };
     const auto embd = floats(V * d, "token embeddings");
     const auto att_norm = floats(L * d, "attention norms");
     const auto wq = floats(L * d * d, "wq");
@@ -223,11 +226,10 @@ std::string convert_llama2c(const std::filesystem::path& checkpoint,
     }
     w.write_file(out);
 
-    return "llama2.c model: " + std::to_string(n_layers) + " layers, width " +
-           std::to_string(dim) + ", " + std::to_string(n_heads) + " heads (" +
-           std::to_string(n_kv_heads) + " key/value), vocabulary " + std::to_string(vocab) +
-           ", context " + std::to_string(seq_len) +
-           (shared_classifier ? ", tied classifier" : "");
+    return "llama2.c model: " + std::to_string(n_layers) + " layers, width " + std::to_string(dim) +
+           ", " + std::to_string(n_heads) + " heads (" + std::to_string(n_kv_heads) +
+           " key/value), vocabulary " + std::to_string(vocab) + ", context " +
+           std::to_string(seq_len) + (shared_classifier ? ", tied classifier" : "");
 }
 
 } // namespace clauselens::model

@@ -20,7 +20,7 @@ struct ModelConfig {
     std::string architecture; // "llama"
     std::string name;         // general.name, for display
     uint32_t n_vocab = 0;
-    uint32_t n_embd = 0;      // model width (dim)
+    uint32_t n_embd = 0; // model width (dim)
     uint32_t n_layer = 0;
     uint32_t n_head = 0;
     uint32_t n_head_kv = 0;   // < n_head for grouped-query attention
@@ -30,7 +30,7 @@ struct ModelConfig {
     uint32_t n_rot = 0;       // dimensions of each head that RoPE rotates
     float rms_eps = 1e-5f;
     float rope_freq_base = 10000.0f;
-    float rope_scale = 1.0f;  // linear scaling: positions are divided by it
+    float rope_scale = 1.0f; // linear scaling: positions are divided by it
     RopeOrdering rope_ordering = RopeOrdering::normal;
 
     uint32_t kv_dim() const { return n_head_kv * head_dim; }

@@ -45,7 +45,7 @@ struct LayerWeights {
 };
 
 struct ModelWeights {
-    WeightMatrix token_embd;        // (n_vocab, n_embd): one row per token
+    WeightMatrix token_embd; // (n_vocab, n_embd): one row per token
     std::vector<LayerWeights> layers;
     std::vector<float> output_norm; // (n_embd)
     WeightMatrix output;            // (n_vocab, n_embd); the embedding when tied

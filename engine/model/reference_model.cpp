@@ -51,8 +51,8 @@ std::span<const float> ReferenceModel::forward(int32_t token, uint32_t pos) {
     const ModelWeights& w = weights_;
     RunState& s = s_;
     if (token < 0 || static_cast<uint32_t>(token) >= c.n_vocab) {
-        throw std::out_of_range("token id " + std::to_string(token) + " outside the vocabulary of " +
-                                std::to_string(c.n_vocab));
+        throw std::out_of_range("token id " + std::to_string(token) +
+                                " outside the vocabulary of " + std::to_string(c.n_vocab));
     }
     if (pos >= n_ctx_) {
         throw std::out_of_range("position " + std::to_string(pos) + " beyond the context of " +
@@ -89,8 +89,8 @@ std::span<const float> ReferenceModel::forward(int32_t token, uint32_t pos) {
             const size_t kv_offset = static_cast<size_t>(h / group) * c.head_dim;
             std::span<float> att(s.att.data(), pos + 1);
             for (uint32_t t = 0; t <= pos; ++t) {
-                const float* k = s.key_cache.data() +
-                                 (static_cast<size_t>(l) * n_ctx_ + t) * kv_dim + kv_offset;
+                const float* k =
+                    s.key_cache.data() + (static_cast<size_t>(l) * n_ctx_ + t) * kv_dim + kv_offset;
                 double score = 0.0;
                 for (uint32_t i = 0; i < c.head_dim; ++i) {
                     score += static_cast<double>(q[i]) * k[i];

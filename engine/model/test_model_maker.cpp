@@ -26,8 +26,8 @@ constexpr TestModelPreset k_presets[] = {
      false},
     {"llama-3.2-3b", "the shapes of Llama 3.2 3B (28 layers, width 3072, GQA 24/8)", 128256, 3072,
      28, 24, 8, 8192, 131072, 500000.0f, true},
-    {"openllama-3b", "the shapes of OpenLLaMA 3B (26 layers, width 3200)", 32000, 3200, 26, 32,
-     32, 8640, 2048, 10000.0f, false},
+    {"openllama-3b", "the shapes of OpenLLaMA 3B (26 layers, width 3200)", 32000, 3200, 26, 32, 32,
+     8640, 2048, 10000.0f, false},
 };
 
 constexpr std::string_view k_types[] = {"f32",  "f16",  "bf16", "q8_0",  "q4_0",
@@ -39,16 +39,24 @@ gguf::TensorType type_for(std::string_view type, Role role) {
     using T = gguf::TensorType;
     if (type == "q4_k_m") {
         return role == Role::classifier || role == Role::attn_v || role == Role::ffn_down ? T::q6_k
-                                                                                         : T::q4_k;
+                                                                                          : T::q4_k;
     }
-    if (type == "f32") return T::f32;
-    if (type == "f16") return T::f16;
-    if (type == "bf16") return T::bf16;
-    if (type == "q8_0") return T::q8_0;
-    if (type == "q4_0") return T::q4_0;
-    if (type == "q4_k") return T::q4_k;
-    if (type == "q5_k") return T::q5_k;
-    if (type == "q6_k") return T::q6_k;
+    if (type == "f32")
+        return T::f32;
+    if (type == "f16")
+        return T::f16;
+    if (type == "bf16")
+        return T::bf16;
+    if (type == "q8_0")
+        return T::q8_0;
+    if (type == "q4_0")
+        return T::q4_0;
+    if (type == "q4_k")
+        return T::q4_k;
+    if (type == "q5_k")
+        return T::q5_k;
+    if (type == "q6_k")
+        return T::q6_k;
     std::string message = "unknown weight type '";
     message += type;
     message += "'; choose one of: ";
@@ -153,8 +161,12 @@ tokenizer::SpmVocab train_vocabulary(uint32_t n_vocab) {
 
 } // namespace
 
-std::span<const TestModelPreset> test_model_presets() { return k_presets; }
-std::span<const std::string_view> test_model_types() { return k_types; }
+std::span<const TestModelPreset> test_model_presets() {
+    return k_presets;
+}
+std::span<const std::string_view> test_model_types() {
+    return k_types;
+}
 
 std::string make_test_model(const TestModelOptions& o) {
     if (o.arch != "llama") {
@@ -223,11 +235,11 @@ std::string make_test_model(const TestModelOptions& o) {
 
     gguf::GgufWriter w;
     w.add_string("general.architecture", "llama");
-    w.add_string("general.name", "ClauseLens test model (" + std::string(p->name) + ", " +
-                                     o.type + ")");
+    w.add_string("general.name",
+                 "ClauseLens test model (" + std::string(p->name) + ", " + o.type + ")");
     w.add_string("general.description",
-                 "Random weights in the shapes of " + std::string(p->description) +
-                     ", seed " + std::to_string(o.seed) +
+                 "Random weights in the shapes of " + std::string(p->description) + ", seed " +
+                     std::to_string(o.seed) +
                      ". For testing and benchmarking only: it writes nonsense.");
     w.add_u32("llama.context_length", p->n_ctx);
     w.add_u32("llama.embedding_length", p->n_embd);

@@ -35,9 +35,13 @@ struct VkModel::Layer {
 
 namespace {
 
-uint32_t logit_rows(const VkModelOptions& o) { return o.n_logits != 0 ? o.n_logits : o.n_seq; }
+uint32_t logit_rows(const VkModelOptions& o) {
+    return o.n_logits != 0 ? o.n_logits : o.n_seq;
+}
 
-uint64_t matrix_bytes(const WeightMatrix& w) { return w.data.size(); }
+uint64_t matrix_bytes(const WeightMatrix& w) {
+    return w.data.size();
+}
 
 // Device-local memory the device will still give this process.
 uint64_t free_device_memory(const vk::DeviceInfo& info) {
@@ -70,7 +74,7 @@ MemoryEstimate VkModel::estimate(const Model& model, const VkModelOptions& o) {
     e.weights += c.n_embd * 4ull + matrix_bytes(w.output);
     e.kv_cache = 2ull * c.n_layer * o.n_seq * o.n_ctx * c.kv_dim() * 2;
     const uint64_t per_token = (5ull * c.n_embd + 2ull * c.kv_dim() + 2ull * c.n_ff) * 4 // device
-                               + (c.n_embd + 4ull) * 4;                                // inputs
+                               + (c.n_embd + 4ull) * 4;                                  // inputs
     e.activations = o.n_batch * per_token + logit_rows(o) * (2ull * c.n_embd + c.n_vocab) * 4;
     return e;
 }
@@ -192,9 +196,13 @@ uint32_t VkModel::slot(int32_t seq) const {
     return static_cast<uint32_t>(seq);
 }
 
-uint32_t VkModel::sequence_length(int32_t seq) const { return lengths_[slot(seq)]; }
+uint32_t VkModel::sequence_length(int32_t seq) const {
+    return lengths_[slot(seq)];
+}
 
-void VkModel::remove_sequence(int32_t seq) { lengths_[slot(seq)] = 0; }
+void VkModel::remove_sequence(int32_t seq) {
+    lengths_[slot(seq)] = 0;
+}
 
 void VkModel::copy_prefix(int32_t src, int32_t dst, uint32_t n) {
     const uint32_t s = slot(src);
@@ -243,7 +251,8 @@ void VkModel::project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange
     // holds a multiple of `step` rows, so that both its weights and its part
     // of y start at offsets the device can bind.
     const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 1);
-    const uint64_t step = std::lcm(align / std::gcd(align, w.row_bytes), align / std::gcd(align, 4ull));
+    const uint64_t step =
+        std::lcm(align / std::gcd(align, w.row_bytes), align / std::gcd(align, 4ull));
     uint64_t chunk_rows = max_binding / w.row_bytes;
     chunk_rows -= chunk_rows % step;
     if (chunk_rows == 0) {
@@ -255,11 +264,10 @@ void VkModel::project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange
                                  uint64_t{w.n_cols} * 4);
         for (uint64_t r0 = 0; r0 < w.n_rows; r0 += chunk_rows) {
             const uint64_t rows = std::min<uint64_t>(chunk_rows, w.n_rows - r0);
-            ops_.matvec(list, w.type, vk::BufferRange(*w.buffer, r0 * w.row_bytes, rows * w.row_bytes),
-                        xt,
-                        vk::BufferRange(*y.buffer, y.offset + (uint64_t{t} * w.n_rows + r0) * 4,
-                                        rows * 4),
-                        static_cast<uint32_t>(rows), w.n_cols);
+            ops_.matvec(
+                list, w.type, vk::BufferRange(*w.buffer, r0 * w.row_bytes, rows * w.row_bytes), xt,
+                vk::BufferRange(*y.buffer, y.offset + (uint64_t{t} * w.n_rows + r0) * 4, rows * 4),
+                static_cast<uint32_t>(rows), w.n_cols);
         }
     }
 }
@@ -315,11 +323,10 @@ std::span<const float> VkModel::forward(std::span<const BatchEntry> batch) {
     const uint64_t embd_bytes = uint64_t{n} * c.n_embd * 4;
     const uint64_t kv_bytes = uint64_t{n} * c.kv_dim() * 4;
     const uint64_t ff_bytes = uint64_t{n} * c.n_ff * 4;
-    const vk::BufferRange x(*x_, 0, embd_bytes), xb(*xb_, 0, embd_bytes),
-        xb2(*xb2_, 0, embd_bytes), q(*q_, 0, embd_bytes), k(*k_, 0, kv_bytes), v(*v_, 0, kv_bytes),
-        att(*att_, 0, embd_bytes), hb(*hb_, 0, ff_bytes), hb2(*hb2_, 0, ff_bytes),
-        pos(*input_pos_, 0, uint64_t{n} * 4), cell(*input_cells_, 0, uint64_t{n} * 4),
-        span(*input_spans_, 0, uint64_t{n} * 8);
+    const vk::BufferRange x(*x_, 0, embd_bytes), xb(*xb_, 0, embd_bytes), xb2(*xb2_, 0, embd_bytes),
+        q(*q_, 0, embd_bytes), k(*k_, 0, kv_bytes), v(*v_, 0, kv_bytes), att(*att_, 0, embd_bytes),
+        hb(*hb_, 0, ff_bytes), hb2(*hb2_, 0, ff_bytes), pos(*input_pos_, 0, uint64_t{n} * 4),
+        cell(*input_cells_, 0, uint64_t{n} * 4), span(*input_spans_, 0, uint64_t{n} * 8);
     const bool neox = c.rope_ordering == RopeOrdering::neox;
     const float attention_scale = 1.0f / std::sqrt(static_cast<float>(c.head_dim));
 
@@ -342,8 +349,8 @@ std::span<const float> VkModel::forward(std::span<const BatchEntry> batch) {
         ops_.kv_store(list, k, *layer.k_cache, cell, n, c.kv_dim());
         ops_.kv_store(list, v, *layer.v_cache, cell, n, c.kv_dim());
         list.barrier();
-        ops_.attention(list, q, *layer.k_cache, *layer.v_cache, span, att, n, c.n_head,
-                       c.n_head_kv, c.head_dim, attention_scale);
+        ops_.attention(list, q, *layer.k_cache, *layer.v_cache, span, att, n, c.n_head, c.n_head_kv,
+                       c.head_dim, attention_scale);
         list.barrier();
         project(list, layer.wo, att, xb2, n);
         list.barrier();

@@ -32,10 +32,10 @@ struct BatchEntry {
 };
 
 struct VkModelOptions {
-    uint32_t n_ctx = 2048;   // positions per sequence
-    uint32_t n_seq = 1;      // sequences that can be cached at once (ids 0..n_seq-1)
-    uint32_t n_batch = 512;  // tokens per forward call at most
-    uint32_t n_logits = 0;   // logit rows per forward call at most; 0: n_seq
+    uint32_t n_ctx = 2048;  // positions per sequence
+    uint32_t n_seq = 1;     // sequences that can be cached at once (ids 0..n_seq-1)
+    uint32_t n_batch = 512; // tokens per forward call at most
+    uint32_t n_logits = 0;  // logit rows per forward call at most; 0: n_seq
     // Largest weight binding in bytes; 0: the device's maxStorageBufferRange.
     // Larger matrices are bound in parts. Tests set it low to exercise that
     // path on devices whose range is large.
@@ -116,7 +116,7 @@ private:
     const vk::Buffer* input_pos_ = nullptr;   // (n_batch) int32 positions
     const vk::Buffer* input_cells_ = nullptr; // (n_batch) int32 cache rows to write
     const vk::Buffer* input_spans_ = nullptr; // (n_batch, 2) int32 cache rows to attend
-    const vk::Buffer* logits_ = nullptr; // (n_logits, n_vocab)
+    const vk::Buffer* logits_ = nullptr;      // (n_logits, n_vocab)
 
     std::vector<uint32_t> lengths_; // cached positions per sequence slot
     std::vector<float> logits_out_;

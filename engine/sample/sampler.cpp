@@ -13,7 +13,9 @@ namespace clauselens::sample {
 namespace {
 
 void check_params(const SamplerParams& p) {
-    auto fail = [](const std::string& what) { throw std::invalid_argument(what); };
+    auto fail = [](const std::string& what) {
+        throw std::invalid_argument(what);
+    };
     if (!(p.temperature >= 0.0f) || !std::isfinite(p.temperature)) {
         fail("temperature must be 0 (greedy) or positive");
     }
@@ -93,8 +95,8 @@ SampledToken Sampler::sample(std::span<const float> logits) {
     int32_t chosen = 0;
     if (params_.temperature == 0.0f) {
         // Greedy; ties go to the lowest id, so the choice is deterministic.
-        chosen = static_cast<int32_t>(std::max_element(scores.begin(), scores.end()) -
-                                      scores.begin());
+        chosen =
+            static_cast<int32_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
     } else {
         std::vector<int32_t> ids(static_cast<size_t>(n));
         std::iota(ids.begin(), ids.end(), 0);

@@ -12,10 +12,10 @@
 namespace clauselens::sample {
 
 struct SamplerParams {
-    float temperature = 0.0f;  // 0: greedy
-    int32_t top_k = 0;         // keep the k most likely tokens; 0: all
-    float top_p = 1.0f;        // keep the smallest set with this much probability; 1: all
-    float min_p = 0.0f;        // drop tokens below min_p x the top probability; 0: none
+    float temperature = 0.0f;    // 0: greedy
+    int32_t top_k = 0;           // keep the k most likely tokens; 0: all
+    float top_p = 1.0f;          // keep the smallest set with this much probability; 1: all
+    float min_p = 0.0f;          // drop tokens below min_p x the top probability; 0: none
     float repeat_penalty = 1.0f; // > 1 discourages the last repeat_last_n tokens
     int32_t repeat_last_n = 64;
     uint64_t seed = 0;

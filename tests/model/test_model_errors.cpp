@@ -19,8 +19,8 @@ namespace {
 struct TinyModel {
     uint64_t n_embd = 8, n_ff = 16, n_vocab = 4;
     std::string architecture = "llama";
-    std::string skip;       // tensor to leave out
-    std::string reshape;    // tensor to give one row more
+    std::string skip;    // tensor to leave out
+    std::string reshape; // tensor to give one row more
     std::vector<std::vector<float>> storage;
 
     std::vector<std::byte> bytes() {
@@ -43,10 +43,9 @@ struct TinyModel {
                 rows += 1;
             }
             storage.emplace_back(cols * rows, 0.0f);
-            const std::vector<uint64_t> shape =
-                rows == 1 && name.find("norm") != std::string::npos
-                    ? std::vector<uint64_t>{cols}
-                    : std::vector<uint64_t>{cols, rows};
+            const std::vector<uint64_t> shape = rows == 1 && name.find("norm") != std::string::npos
+                                                    ? std::vector<uint64_t>{cols}
+                                                    : std::vector<uint64_t>{cols, rows};
             w.add_tensor(name, gguf::TensorType::f32, shape,
                          std::as_bytes(std::span<const float>(storage.back())));
         };
@@ -105,8 +104,7 @@ TEST_CASE("a tensor of the wrong shape is named with both shapes", "[model][erro
     TinyModel tiny;
     tiny.reshape = "blk.0.attn_k.weight";
     const auto bytes = tiny.bytes();
-    CHECK_THROWS_WITH(load(bytes),
-                      "tensor 'blk.0.attn_k.weight' has shape 8 x 5, expected 8 x 4");
+    CHECK_THROWS_WITH(load(bytes), "tensor 'blk.0.attn_k.weight' has shape 8 x 5, expected 8 x 4");
 }
 
 TEST_CASE("a truncated model file is refused by the reader", "[model][errors]") {

@@ -65,9 +65,9 @@ TEST_CASE("stories260K generates llama2.c's story on the CPU reference", "[model
     sample::Sampler greedy;
     const std::vector<int32_t> prompt = {tok.bos()};
     // llama2.c -t 0 -n 200: 200 forward passes from BOS, each choosing a token.
-    const model::GenerationResult result = model::generate(
-        [&](int32_t t, uint32_t pos) { return reference.forward(t, pos); }, prompt, 200, greedy,
-        {});
+    const model::GenerationResult result =
+        model::generate([&](int32_t t, uint32_t pos) { return reference.forward(t, pos); }, prompt,
+                        200, greedy, {});
     REQUIRE(result.tokens.size() == 200);
     std::vector<int32_t> ids;
     for (const auto& t : result.tokens) {

@@ -176,9 +176,8 @@ TEST_CASE("a copied prefix equals recomputing it", "[model][vk]") {
     CHECK(vm.sequence_length(2) == 0);
     CHECK(test::nmse(run(2, whole, 0), recomputed) < 1e-10);
     const model::BatchEntry wrong{1, 0, 5, true};
-    CHECK_THROWS_WITH(vm.forward({&wrong, 1}),
-                      Catch::Contains("sequence 1 is at position") &&
-                          Catch::Contains("the batch gives position 0"));
+    CHECK_THROWS_WITH(vm.forward({&wrong, 1}), Catch::Contains("sequence 1 is at position") &&
+                                                   Catch::Contains("the batch gives position 0"));
 }
 
 TEST_CASE("matrices larger than one binding are bound in parts", "[model][vk]") {
@@ -193,8 +192,8 @@ TEST_CASE("matrices larger than one binding are bound in parts", "[model][vk]") 
             batch.push_back({0, i, prompt[i], true}); // several logit rows at once
         }
         const uint32_t n = static_cast<uint32_t>(prompt.size());
-        const model::VkModelOptions whole_options{.n_ctx = 64, .n_seq = 1, .n_batch = 64,
-                                                  .n_logits = n};
+        const model::VkModelOptions whole_options{
+            .n_ctx = 64, .n_seq = 1, .n_batch = 64, .n_logits = n};
         model::VkModel whole(*m, ctx->device, whole_options);
         const auto whole_logits = whole.forward(batch);
         const std::vector<float> expected(whole_logits.begin(), whole_logits.end());
@@ -231,8 +230,7 @@ TEST_CASE("stories260K generates llama2.c's story on Vulkan", "[model][vk][llama
     std::ifstream in(models / "stories260K-expected.jsonl");
     std::string line;
     REQUIRE(std::getline(in, line));
-    CHECK(tok.decode(ids) ==
-          nlohmann::json::parse(line).at("expected_output").get<std::string>());
+    CHECK(tok.decode(ids) == nlohmann::json::parse(line).at("expected_output").get<std::string>());
 }
 
 TEST_CASE("a model that does not fit the device is refused before allocating", "[model][vk]") {
