@@ -193,16 +193,16 @@ int run_bench(const Args& args) {
         }
         std::printf("\n]\n");
     } else {
-        std::printf("| %-32s | %10s | %-28s | %-10s | %22s |\n", "model", "weights", "device",
+        std::printf("| %-40s | %10s | %-28s | %-10s | %22s |\n", "model", "weights", "device",
                     "test", "t/s (median [min, max])");
-        std::printf("|%s|%s|%s|%s|%s|\n", std::string(34, '-').c_str(),
+        std::printf("|%s|%s|%s|%s|%s|\n", std::string(42, '-').c_str(),
                     std::string(12, '-').c_str(), std::string(30, '-').c_str(),
                     std::string(12, '-').c_str(), std::string(24, '-').c_str());
         for (const Result& r : results) {
             char tps[64];
             std::snprintf(tps, sizeof tps, "%.2f [%.2f, %.2f]", r.median_tokens_per_second(),
                           r.min_tps(), r.max_tps());
-            std::printf("| %-32.32s | %10s | %-28.28s | %-10s | %22s |\n", name.c_str(),
+            std::printf("| %-40.40s | %10s | %-28.28s | %-10s | %22s |\n", name.c_str(),
                         vk::format_bytes(bytes).c_str(), device.info().name.c_str(), r.test.c_str(),
                         tps);
         }
