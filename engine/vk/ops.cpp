@@ -3,6 +3,7 @@
 #include "embedded_shaders.h"
 #include "vk/command_list.h"
 #include "vk/device.h"
+#include "vk/op_checks.h"
 
 #include <algorithm>
 #include <bit>
@@ -10,26 +11,15 @@
 
 namespace clauselens::vk {
 
+using detail::require;
+using detail::require_elements;
+
 namespace {
 
 // Workgroup size for the row reductions: a power of two no larger than the
 // device allows, large enough to keep a GPU's memory system busy.
 uint32_t reduction_workgroup(const DeviceInfo& info) {
     return std::bit_floor(std::min<uint32_t>(128, info.max_workgroup_invocations));
-}
-
-void require(bool ok, const std::string& message) {
-    if (!ok) {
-        throw std::invalid_argument(message);
-    }
-}
-
-// Elements a range can hold; checks that it holds at least `count`.
-void require_elements(const BufferRange& r, uint64_t count, uint64_t element_bytes, const char* op,
-                      const char* what) {
-    require(r.buffer != nullptr && r.size / element_bytes >= count,
-            std::string(op) + ": " + what + " buffer holds fewer than " + std::to_string(count) +
-                " elements");
 }
 
 // Tokens that one matmul workgroup multiplies with the same row (TOKENS in

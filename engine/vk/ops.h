@@ -1,7 +1,8 @@
 #pragma once
 // Host side of each GPU operation: one function per shader in shaders/, which
 // picks the variant, fills the push constants and records the dispatch. The
-// plain C++ reference of each op is in engine/cpu/ops.h; tests compare the two.
+// plain C++ reference of each op is in engine/cpu (ops.h, transformer_ops.h, quant.h); tests
+// compare the two.
 
 #include "gguf/gguf_types.h"
 #include "vk/buffer.h"

@@ -34,6 +34,9 @@ TEST_CASE("F16 conversion matches known values", "[ops][half]") {
     CHECK(cpu::float_to_half(std::nanf("")) == 0x7e00);
 }
 
+// The compiler's own conversion is the independent reference; g++ offers
+// _Float16 on x86-64, clang 14 does not.
+#ifdef __FLT16_MANT_DIG__
 TEST_CASE("float to F16 rounds to nearest even like the compiler does", "[ops][half]") {
     std::mt19937 rng(7);
     std::uniform_int_distribution<uint32_t> bits;
@@ -50,3 +53,4 @@ TEST_CASE("float to F16 rounds to nearest even like the compiler does", "[ops][h
     CHECK(cpu::float_to_half(1.0f + std::ldexp(1.0f, -11)) == 0x3c00);
     CHECK(cpu::float_to_half(1.0f + 3 * std::ldexp(1.0f, -11)) == 0x3c02);
 }
+#endif
