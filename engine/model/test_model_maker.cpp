@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace clauselens::model {
@@ -159,6 +160,37 @@ tokenizer::SpmVocab train_vocabulary(uint32_t n_vocab) {
     return vocab;
 }
 
+// Fills `out` with `rows` rows of `cols` random values (deviation `scale`; 0
+// gives norms of ones) stored as `type`. Each row has its own random stream,
+// so the rows are made in parallel and the file does not depend on the
+// number of threads.
+void fill_tensor(std::span<std::byte> out, gguf::TensorType type, uint64_t cols, uint64_t rows,
+                 float scale, uint64_t seed) {
+    const size_t row_bytes = cpu::row_bytes(type, cols);
+    const uint64_t n_threads = std::clamp<uint64_t>(std::thread::hardware_concurrency(), 1,
+                                                    std::max<uint64_t>(rows / 64, 1));
+    auto work = [&](uint64_t first, uint64_t last) {
+        std::vector<float> row(cols);
+        for (uint64_t r = first; r < last; ++r) {
+            Gaussian g(seed ^ (r * 0x9e3779b97f4a7c15ull));
+            for (float& v : row) {
+                v = scale == 0.0f ? 1.0f : g.next() * scale;
+            }
+            cpu::quantize(type, row, out.subspan(r * row_bytes, row_bytes));
+        }
+    };
+    std::vector<std::thread> threads;
+    const uint64_t per_thread = (rows + n_threads - 1) / n_threads;
+    for (uint64_t t = 1; t < n_threads; ++t) {
+        threads.emplace_back(work, std::min(rows, t * per_thread),
+                             std::min(rows, (t + 1) * per_thread));
+    }
+    work(0, std::min(rows, per_thread));
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+}
+
 } // namespace
 
 std::span<const TestModelPreset> test_model_presets() {
@@ -262,15 +294,7 @@ std::string make_test_model(const TestModelOptions& o) {
         const uint64_t seed = o.seed ^ hash_name(t.name);
         w.add_tensor(t.name, t.type, shape,
                      [&o, &written, &plan, t, rows, is_norm, seed](std::span<std::byte> out) {
-                         Gaussian g(seed);
-                         std::vector<float> row(t.cols);
-                         const size_t row_bytes = cpu::row_bytes(t.type, t.cols);
-                         for (uint64_t r = 0; r < rows; ++r) {
-                             for (float& v : row) {
-                                 v = is_norm ? 1.0f : g.next() * t.scale;
-                             }
-                             cpu::quantize(t.type, row, out.subspan(r * row_bytes, row_bytes));
-                         }
+                         fill_tensor(out, t.type, t.cols, rows, is_norm ? 0.0f : t.scale, seed);
                          if (o.progress) {
                              o.progress(++written, plan.size());
                          }
