@@ -16,7 +16,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libpoppler-qt6-dev poppler-utils libsqlite3-dev sqlite3 nlohmann-json3-dev
   # tests
-  catch2 xvfb xauth qpdf
+  catch2 xvfb xauth qpdf bc
 )
 
 missing=()

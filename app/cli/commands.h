@@ -17,5 +17,8 @@ int run_generate(const Args& args);
 int run_convert_llama2c(const Args& args);
 int run_make_test_model(const Args& args);
 int run_bench(const Args& args);
+int run_search(const Args& args);
+int run_export(const Args& args);
+int run_ingest(const Args& args);
 
 } // namespace clauselens::cli

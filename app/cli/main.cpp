@@ -24,8 +24,11 @@ constexpr Subcommand k_subcommands[] = {
     {"convert-llama2c", "convert a llama2.c model and tokenizer to GGUF",
      clauselens::cli::run_convert_llama2c},
     {"bench", "measure prompt and generation speed on a Vulkan device", clauselens::cli::run_bench},
+    {"ingest", "add PDF contracts to a database", clauselens::cli::run_ingest},
     {"make-test-model", "write a random-weight GGUF model for tests and benchmarks",
      clauselens::cli::run_make_test_model},
+    {"search", "full-text search of the stored clause segments", clauselens::cli::run_search},
+    {"export", "write extraction results as CSV or JSON", clauselens::cli::run_export},
 };
 
 void print_usage(std::FILE* out) {

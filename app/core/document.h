@@ -20,10 +20,10 @@ struct Word {
 };
 
 struct Page {
-    int number = 0;    // 0-based
-    QSizeF size;       // in points, as displayed
-    int rotation = 0;  // 0, 90, 180 or 270 degrees
-    std::vector<Word> words; // reading order, headers/footers/page numbers removed
+    int number = 0;           // 0-based
+    QSizeF size;              // in points, as displayed
+    int rotation = 0;         // 0, 90, 180 or 270 degrees
+    std::vector<Word> words;  // reading order, headers/footers/page numbers removed
     qsizetype text_begin = 0; // this page's first character in DocumentText::text
     qsizetype text_end = 0;   // one past its last
 };
@@ -51,9 +51,9 @@ struct Document {
 
 // A clause candidate: a span of the document text under a heading path.
 struct Segment {
-    int index = 0;            // order in the document
-    QString heading_path;     // e.g. "12 > 12.3 > (b)"; empty before the first heading
-    QString text;             // == document text [begin, end)
+    int index = 0;        // order in the document
+    QString heading_path; // e.g. "12 > 12.3 > (b)"; empty before the first heading
+    QString text;         // == document text [begin, end)
     qsizetype begin = 0;
     qsizetype end = 0;
     int page_first = 0;
