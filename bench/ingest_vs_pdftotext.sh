@@ -18,7 +18,7 @@ ours() {
     "$cli" ingest --db "$work/db" "${pdfs[@]}" >/dev/null 2>&1
 }
 theirs() {
-    for f in "${pdfs[@]}"; do pdftotext "$f" "$work/out.txt"; done
+    for f in "${pdfs[@]}"; do pdftotext "$f" "$work/out.txt" 2>/dev/null; done
 }
 
 ours; theirs # warm-up: file cache, first-time start-up

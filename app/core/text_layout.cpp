@@ -303,7 +303,9 @@ PageLayout layout_page(const RawPage& page) {
         // The longest run of rows from i that leave some space free in common.
         std::vector<Interval> common = free_space(rows[i], left, right, gutter_min);
         std::size_t j = i + 1;
-        while (j < rows.size()) {
+        // A page has a few hundred rows at most; the cap keeps a hostile page
+        // with thousands of rows from costing quadratic time.
+        while (j < rows.size() && j - i < 500) {
             std::vector<Interval> next =
                 intersect(common, free_space(rows[j], left, right, gutter_min), gutter_min);
             if (next.empty())

@@ -479,6 +479,7 @@ TEST_CASE("ingestion: a 1000-page document is read page by page", "[ingestion][h
     CHECK(read_ms < 60000);
 }
 
-TEST_CASE("dump", "[.dump]") {
+// Manual aid, not run by CTest: DUMP_PDF=x.pdf test_ingestion "[.dump]"
+TEST_CASE("ingestion: dump the text of DUMP_PDF", "[.dump]") {
     std::printf("%s\n", qPrintable(read_pdf(qEnvironmentVariable("DUMP_PDF")).content.text));
 }
