@@ -162,7 +162,7 @@ std::vector<Word> decode_words(const QByteArray& bytes) {
     if (format != 1) {
         return words;
     }
-    words.reserve(n);
+    words.reserve(std::min<quint32>(n, static_cast<quint32>(bytes.size() / 24))); // n is untrusted
     for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
         float x = 0, y = 0, w = 0, h = 0;
         qint64 begin = 0;
@@ -197,7 +197,7 @@ std::vector<Segment::Box> decode_boxes(const QByteArray& bytes) {
     if (format != 1) {
         return boxes;
     }
-    boxes.reserve(n);
+    boxes.reserve(std::min<quint32>(n, static_cast<quint32>(bytes.size() / 20))); // n is untrusted
     for (quint32 i = 0; i < n && s.status() == QDataStream::Ok; ++i) {
         qint32 page = 0;
         float x = 0, y = 0, w = 0, h = 0;
