@@ -5,6 +5,7 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace clauselens::core {
 
@@ -448,7 +449,25 @@ DocumentText DocumentTextBuilder::finish() {
         for (const QString& key : seen)
             ++counts[key];
     }
-    const int repeat_min = std::max(3, (page_count() + 1) / 2);
+    int repeat_min = std::max(3, (page_count() + 1) / 2);
+    // A document whose every line repeats (the same short form on each page)
+    // has no running lines to drop: dropping them would leave it without text.
+    bool something_left = false;
+    bool any_line = false;
+    for (const PageLayout& page : pages_) {
+        const TextExtent extent = extent_of(pointers(page.lines));
+        for (const LayoutLine& line : page.lines) {
+            any_line = true;
+            const char zone = zone_of(line, page.frame_size, extent);
+            if (zone == 0 ||
+                counts.value(QLatin1Char(zone) + running_line_key(line.text())) < repeat_min) {
+                something_left = true;
+            }
+        }
+    }
+    if (any_line && !something_left) {
+        repeat_min = std::numeric_limits<int>::max();
+    }
 
     DocumentText out;
     out.pages.reserve(pages_.size());

@@ -304,6 +304,18 @@ TEST_CASE("ingestion: a table is read row by row", "[ingestion]") {
     CHECK(text.contains(QStringLiteral("Item0 Qty0 Price0\nItem1 Qty1 Price1")));
 }
 
+TEST_CASE("ingestion: a document of identical short pages keeps its text", "[ingestion]") {
+    // Every line repeats on every page, near the edges of the little text
+    // there is: not running headers, but the whole content (a form, say).
+    // It was once dropped entirely and the file reported as needing OCR.
+    const Document doc = read_pdf(
+        QStringLiteral(CLAUSELENS_TEST_DATA_DIR "/../../tools/fuzz/corpus/pdf/columns.pdf"));
+    CHECK(doc.status == DocumentStatus::ok);
+    REQUIRE(doc.content.pages.size() == 3);
+    CHECK(doc.content.text.count(QStringLiteral("Left column text one")) == 3);
+    CHECK(doc.content.text.count(QStringLiteral("Right two")) == 3);
+}
+
 TEST_CASE("ingestion: page size and rotation are kept", "[ingestion]") {
     QTemporaryDir dir;
     const QString plain = dir.filePath(QStringLiteral("plain.pdf"));

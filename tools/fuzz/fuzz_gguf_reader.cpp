@@ -1,5 +1,5 @@
 // libFuzzer target for the GGUF reader (and, through the round trip, the
-// writer). Build with the `fuzz` preset; run with run_gguf_fuzz.sh.
+// writer). Build with the `fuzz` preset; run with run_fuzz.sh.
 
 #include "gguf_fuzz_check.h"
 
