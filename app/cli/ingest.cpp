@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <string>
@@ -41,7 +42,7 @@ extern "C" void on_interrupt(int) {
 }
 
 std::string duration_text(double seconds) {
-    const long s = static_cast<long>(seconds + 0.5);
+    const long s = std::lround(seconds);
     char text[32];
     std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
     return text;

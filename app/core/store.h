@@ -114,6 +114,8 @@ public:
     static Store open_read_only(const QString& path);
 
     Store(Store&&) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
     Store& operator=(Store&&) noexcept;
     ~Store();
 

@@ -253,7 +253,7 @@ void VkModel::project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange
     const uint64_t align = std::max<uint64_t>(info.min_storage_buffer_offset_alignment, 1);
     const uint64_t step =
         std::lcm(align / std::gcd(align, w.row_bytes), align / std::gcd(align, 4ull));
-    uint64_t chunk_rows = max_binding / w.row_bytes;
+    uint64_t chunk_rows = w.row_bytes == 0 ? 0 : max_binding / w.row_bytes;
     chunk_rows -= chunk_rows % step;
     if (chunk_rows == 0) {
         throw ModelError("tensor rows of " + vk::format_bytes(w.row_bytes) +
@@ -309,8 +309,8 @@ std::span<const float> VkModel::forward(std::span<const BatchEntry> batch) {
                         std::span<float>(embd + uint64_t{t} * c.n_embd, c.n_embd));
         positions[t] = static_cast<int32_t>(e.pos);
         cells[t] = static_cast<int32_t>(s * options_.n_ctx + e.pos);
-        spans[2 * t] = static_cast<int32_t>(s * options_.n_ctx);
-        spans[2 * t + 1] = static_cast<int32_t>(e.pos + 1);
+        spans[size_t{2} * t] = static_cast<int32_t>(s * options_.n_ctx);
+        spans[size_t{2} * t + 1] = static_cast<int32_t>(e.pos + 1);
         if (e.logits) {
             logit_entries.push_back(t);
         }
