@@ -5,7 +5,6 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace clauselens::core {
 
@@ -408,9 +407,15 @@ TextExtent extent_of(const std::vector<const LayoutLine*>& lines) {
 // that of the reading frame.
 char zone_of(const LayoutLine& line, const QSizeF& size, const TextExtent& text) {
     const double band = kMarginZone * size.height();
-    if (line.box.bottom() <= std::max(band, text.top + band))
+    // The text's own edges mark a header or footer only when there is body
+    // text between the two bands; a page of a few short lines is all body.
+    const bool text_has_body = text.bottom - text.top > 2 * band;
+    const double top_limit = text_has_body ? std::max(band, text.top + band) : band;
+    const double bottom_limit =
+        text_has_body ? std::min(size.height() - band, text.bottom - band) : size.height() - band;
+    if (line.box.bottom() <= top_limit)
         return 't';
-    if (line.box.top() >= std::min(size.height() - band, text.bottom - band))
+    if (line.box.top() >= bottom_limit)
         return 'b';
     return 0;
 }
@@ -449,25 +454,7 @@ DocumentText DocumentTextBuilder::finish() {
         for (const QString& key : seen)
             ++counts[key];
     }
-    int repeat_min = std::max(3, (page_count() + 1) / 2);
-    // A document whose every line repeats (the same short form on each page)
-    // has no running lines to drop: dropping them would leave it without text.
-    bool something_left = false;
-    bool any_line = false;
-    for (const PageLayout& page : pages_) {
-        const TextExtent extent = extent_of(pointers(page.lines));
-        for (const LayoutLine& line : page.lines) {
-            any_line = true;
-            const char zone = zone_of(line, page.frame_size, extent);
-            if (zone == 0 ||
-                counts.value(QLatin1Char(zone) + running_line_key(line.text())) < repeat_min) {
-                something_left = true;
-            }
-        }
-    }
-    if (any_line && !something_left) {
-        repeat_min = std::numeric_limits<int>::max();
-    }
+    const int repeat_min = std::max(3, (page_count() + 1) / 2);
 
     DocumentText out;
     out.pages.reserve(pages_.size());
