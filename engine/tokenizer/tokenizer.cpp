@@ -181,6 +181,20 @@ std::string Tokenizer::piece(std::int32_t id, std::int32_t previous) const {
     return text;
 }
 
+std::string Tokenizer::token_bytes(std::int32_t id) const {
+    const std::size_t i = index(id);
+    switch (types_[i]) {
+    case TokenType::control:
+        return {};
+    case TokenType::unknown:
+        return std::string(k_unknown_surface);
+    case TokenType::byte:
+        return std::string(1, static_cast<char>(byte_piece_value(pieces_[i])));
+    default:
+        return unescape_spaces(pieces_[i]);
+    }
+}
+
 const std::string& Tokenizer::raw_piece(std::int32_t id) const {
     return pieces_[index(id)];
 }

@@ -71,6 +71,11 @@ public:
     // for text that decodes to valid UTF-8.
     std::string piece(std::int32_t id, std::int32_t previous = -1) const;
 
+    // The bytes token `id` adds in the middle of a text (no start-of-text
+    // space rule): what constrained decoding matches against a grammar.
+    // Empty for control tokens, which never appear in text.
+    std::string token_bytes(std::int32_t id) const;
+
     // The stored piece, e.g. "\u2581the" or "<0x0A>".
     const std::string& raw_piece(std::int32_t id) const;
     TokenType type(std::int32_t id) const;

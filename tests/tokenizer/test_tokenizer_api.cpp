@@ -80,6 +80,11 @@ TEST_CASE("tokenizer: pieces for streaming", "[tokenizer]") {
     CHECK(tok.piece(hand::unk, hand::a) == " \u2047 ");
     CHECK(tok.piece(hand::x, hand::a) == "[X]");
 
+    // token_bytes: what a token adds in mid-text, never losing its space.
+    CHECK(tok.token_bytes(hand::space_ab) == " ab");
+    CHECK(tok.token_bytes(hand::byte(0xf0)) == "\xf0");
+    CHECK(tok.token_bytes(hand::eos).empty());
+
     CHECK(tok.raw_piece(hand::space_ab) == "\u2581ab");
     CHECK(tok.raw_piece(hand::byte(10)) == "<0x0A>");
     CHECK(tok.type(hand::byte(10)) == TokenType::byte);
