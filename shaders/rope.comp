@@ -1,17 +1,20 @@
 #version 450
 // RoPE in place: in every head of row t, dimension pair i (i < n_rot / 2)
-// turns by theta = positions[t] / scale * freq_base^(-2i / n_rot). Pairs are
-// (2i, 2i + 1), or (i, i + n_rot / 2) with NEOX ordering; dimensions from
-// n_rot on stay as they are.
+// turns by theta = positions[t] / scale * freq_base^(-2i / n_rot) / f[i],
+// where f[i] = factors[i] when has_factors (Phi-3's long and short factors,
+// Llama 3.1's rope_freqs) and 1 otherwise; cos and sin are multiplied by
+// attn_factor. Pairs are (2i, 2i + 1), or (i, i + n_rot / 2) with NEOX
+// ordering; dimensions from n_rot on stay as they are.
 //
 // Accuracy. theta reaches thousands of radians (4096 at i = 0 for position
 // 4096), where a float theta is off by up to 2.4e-4 rad (0.06 rad at position
 // 2^20), and GPU sin and cos lose as much again reducing such an argument;
 // Vulkan only promises 2^-11 absolute error for them even within [-pi, pi].
 // So the angle is never formed as a float:
-//   - g = freq_base^(-2i / n_rot) / (2 pi scale), the turns per position step,
-//     is computed in double-float arithmetic (~45 bits) from two constants
-//     the host computes in double;
+//   - g = freq_base^(-2i / n_rot) / (2 pi scale f[i]), the turns per
+//     position step, is computed in double-float arithmetic (~45 bits) from
+//     two constants the host computes in double (and the factor, divided
+//     out in double-float too);
 //   - pos * g is split exactly into hi + lo (Dekker's product), and whole
 //     quarter turns are taken away from hi exactly, leaving |r| <= 1/2
 //     quarter turn; the angle is then off by ~1e-9 rad at position 4096 and
@@ -34,6 +37,9 @@ layout(local_size_x_id = 0) in;
 
 layout(std430, binding = 0) buffer X { float x[]; };
 layout(std430, binding = 1) readonly buffer Positions { int positions[]; };
+// n_rot / 2 frequency divisors; bound to some buffer but unread when
+// has_factors is 0.
+layout(std430, binding = 2) readonly buffer Factors { float factors[]; };
 
 layout(push_constant) uniform Push {
     uint n_tokens;
@@ -46,6 +52,8 @@ layout(push_constant) uniform Push {
     float g0_lo;
     float rho_hi;  // freq_base^(-2 / n_rot) as a double-float
     float rho_lo;
+    uint has_factors;  // 1: divide pair i's frequency by factors[i]
+    float attn_factor; // multiplies cos and sin
 } p;
 
 // Double-float values are hi + lo with |lo| <= ulp(hi) / 2. The error-free
@@ -71,6 +79,20 @@ vec2 df_mul(vec2 a, vec2 b) {
     precise float hi = prod.x + lo;
     precise float lo_rest = lo - (hi - prod.x);
     return vec2(hi, lo_rest);
+}
+
+// a / f for a float f > 0: a first quotient q1, then the remainder a - q1 f
+// formed exactly (q1 f is near a.x, so the subtraction is exact) and divided
+// again. The GPU's division may be off by a few ulps; the second quotient
+// corrects that, so the result keeps double-float accuracy.
+vec2 df_div(vec2 a, float f) {
+    precise float q1 = a.x / f;
+    const vec2 prod = two_product(q1, f);
+    precise float rem = ((a.x - prod.x) - prod.y) + a.y;
+    precise float q2 = rem / f;
+    precise float hi = q1 + q2;
+    precise float lo = q2 - (hi - q1);
+    return vec2(hi, lo);
 }
 
 // g0 * rho^i by binary powering: at most 2 log2(i) + 1 products.
@@ -135,7 +157,11 @@ void main() {
     const uint lane = (index / p.half_rot) % p.lanes;
     const uint t = index / (p.half_rot * p.lanes);
 
-    const vec2 cs = rotation(float(positions[t]), turns_per_position(i));
+    vec2 g = turns_per_position(i);
+    if (p.has_factors != 0u) {
+        g = df_div(g, factors[i]);
+    }
+    const vec2 cs = rotation(float(positions[t]), g) * p.attn_factor;
     const uint a = p.neox != 0u ? i : 2u * i;
     const uint b = p.neox != 0u ? i + p.half_rot : 2u * i + 1u;
     for (uint h = lane; h < p.n_heads; h += p.lanes) {

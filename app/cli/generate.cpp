@@ -6,7 +6,10 @@
 #include "model/model.h"
 #include "model/reference_model.h"
 #include "model/vk_model.h"
+#include "sample/json_schema.h"
 #include "sample/sampler.h"
+#include "sample/token_mask.h"
+#include "tokenizer/chat_template.h"
 #include "tokenizer/tokenizer.h"
 #include "vk/device.h"
 #include "vk/instance.h"
@@ -16,6 +19,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 namespace clauselens::cli {
@@ -41,8 +45,16 @@ constexpr const char* k_usage =
     "      --device D          where to run: vk:N (a Vulkan device, see 'devices'), a\n"
     "                          part of a device name, or cpu (the reference, slow);\n"
     "                          default: the best Vulkan device, else cpu\n"
+    "      --chat              TEXT is a user's message: write it in the model's chat\n"
+    "                          template and stop at the end of the reply\n"
+    "      --system TEXT       system message for --chat (implies --chat)\n"
+    "      --chat-template T   the template instead of the model's own (implies --chat):\n"
+    "                          llama3, chatml, phi3, llama2, plain\n"
     "      --no-bos            do not put the start-of-text token before the prompt\n"
     "      --logprobs          after the text, list each token with its log-probability\n"
+    "      --json-schema FILE  write only a JSON document valid under the schema in FILE\n"
+    "                          (the prompt is not echoed; see README for the keywords)\n"
+    "      --top-logprobs N    with --logprobs, also the N most likely allowed tokens\n"
     "      --dump-logits FILE  write the last position's logits (float32, little-endian)\n"
     "      --help              show this help\n";
 
@@ -54,7 +66,12 @@ struct Options {
     sample::SamplerParams sampling;
     std::string device; // empty: the best Vulkan device, else the CPU
     bool bos = true;
+    bool chat = false;
+    std::string system;        // --chat: the system message, if any
+    std::string chat_template; // --chat: a template by name; empty: the model's own
     bool logprobs = false;
+    std::string json_schema; // file of the schema the output must follow
+    int32_t top_logprobs = 0;
     std::string dump_logits;
 };
 
@@ -84,10 +101,28 @@ Options parse(const Args& args) {
             o.sampling.seed = parse_u64(a, take_value(args, i));
         } else if (a == "--device") {
             o.device = take_value(args, i);
+        } else if (a == "--chat") {
+            o.chat = true;
+        } else if (a == "--system") {
+            o.system = take_value(args, i);
+            o.chat = true;
+        } else if (a == "--chat-template") {
+            o.chat_template = take_value(args, i);
+            o.chat = true;
+            try {
+                tokenizer::ChatTemplate::parse_family(o.chat_template);
+            } catch (const tokenizer::ChatTemplateError& e) {
+                throw UsageError(e.what());
+            }
         } else if (a == "--no-bos") {
             o.bos = false;
         } else if (a == "--logprobs") {
             o.logprobs = true;
+        } else if (a == "--json-schema") {
+            o.json_schema = take_value(args, i);
+        } else if (a == "--top-logprobs") {
+            o.top_logprobs = static_cast<int32_t>(parse_int(a, take_value(args, i), 0, 1000));
+            o.logprobs = o.logprobs || o.top_logprobs > 0;
         } else if (a == "--dump-logits") {
             o.dump_logits = take_value(args, i);
         } else {
@@ -141,6 +176,20 @@ model::ForwardFn forward_function(model::VkModel* gpu, model::ReferenceModel* re
     };
 }
 
+sample::Grammar load_schema(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error(path + ": cannot open the JSON schema");
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        return sample::compile_json_schema(text.str());
+    } catch (const sample::SchemaError& e) {
+        throw std::runtime_error(path + ": " + e.what());
+    }
+}
+
 void write_logits(const std::string& path, const std::vector<float>& logits) {
     // The file format is little-endian float32; so is every platform we build for.
     static_assert(std::endian::native == std::endian::little);
@@ -153,6 +202,22 @@ void write_logits(const std::string& path, const std::vector<float>& logits) {
     }
 }
 
+// On stderr, so that stdout holds only the generated text: which template
+// writes the chat prompt, and the tokens that end the reply.
+void report_chat_template(const tokenizer::ChatTemplate& chat, const tokenizer::Tokenizer& tok,
+                          const std::vector<int32_t>& end_tokens) {
+    if (!chat.warning().empty()) {
+        std::fprintf(stderr, "warning: %s\n", chat.warning().c_str());
+    }
+    std::string ends;
+    for (const int32_t id : end_tokens) {
+        ends += (ends.empty() ? "" : ", ") + tok.raw_piece(id) + " (" + std::to_string(id) + ")";
+    }
+    std::fprintf(stderr, "chat template: %.*s (%s); the reply ends at %s\n",
+                 static_cast<int>(chat.name().size()), chat.name().data(), chat.origin().c_str(),
+                 ends.empty() ? "the token limit" : ends.c_str());
+}
+
 } // namespace
 
 int run_generate(const Args& args) {
@@ -161,10 +226,34 @@ int run_generate(const Args& args) {
         return 0;
     }
     const Options o = parse(args);
+    // A bad schema is reported before the model is loaded.
+    std::unique_ptr<sample::Grammar> grammar;
+    if (!o.json_schema.empty()) {
+        grammar = std::make_unique<sample::Grammar>(load_schema(o.json_schema));
+    }
     const auto model = model::Model::open(o.model);
     const tokenizer::Tokenizer tok = tokenizer::Tokenizer::from_gguf(model->file());
 
-    std::vector<int32_t> prompt = tok.encode(o.prompt, o.bos);
+    std::vector<int32_t> prompt;
+    std::vector<int32_t> end_tokens;
+    if (o.chat) {
+        // The prompt is the user's message in the model's chat template; the
+        // reply ends at the template's end-of-turn tokens.
+        const auto chat = tokenizer::ChatTemplate::from_gguf(model->file(), o.chat_template);
+        std::vector<tokenizer::ChatMessage> messages;
+        if (!o.system.empty()) {
+            messages.push_back({"system", o.system});
+        }
+        messages.push_back({"user", o.prompt});
+        prompt = tokenizer::encode_chat(tok, chat.render(messages, true), o.bos && tok.add_bos());
+        end_tokens = tokenizer::end_of_turn_ids(chat, tok);
+        report_chat_template(chat, tok, end_tokens);
+    } else {
+        prompt = tok.encode(o.prompt, o.bos);
+        if (tok.eos() >= 0) {
+            end_tokens.push_back(tok.eos());
+        }
+    }
     if (prompt.empty()) {
         throw UsageError("the prompt is empty and --no-bos leaves nothing to start from");
     }
@@ -210,34 +299,56 @@ int run_generate(const Args& args) {
         reference = std::make_unique<model::ReferenceModel>(*model, n_ctx);
     }
     sample::Sampler sampler(o.sampling);
-    std::vector<int32_t> end_tokens;
-    if (tok.eos() >= 0) {
-        end_tokens.push_back(tok.eos());
+    // Structured output: the vocabulary's token bytes and the schema's
+    // grammar, then a mask at every step.
+    std::unique_ptr<sample::TokenVocabulary> vocab;
+    std::unique_ptr<sample::TokenMasker> masker;
+    std::unique_ptr<sample::GrammarMatcher> matcher;
+    if (!o.json_schema.empty()) {
+        vocab = std::make_unique<sample::TokenVocabulary>(
+            sample::TokenVocabulary::from_tokenizer(tok, end_tokens));
+        masker = std::make_unique<sample::TokenMasker>(*grammar, *vocab);
+        matcher = std::make_unique<sample::GrammarMatcher>(*masker);
     }
 
-    std::fputs(o.prompt.c_str(), stdout);
+    if (!o.chat && !matcher) {
+        std::fputs(o.prompt.c_str(), stdout); // a chat prints only the reply
+    }
     // Pieces are printed as they come. A character split over byte tokens is
     // held back until its last byte has arrived.
     std::string pending;
     int32_t previous = prompt.back();
-    const model::GenerationResult result =
-        model::generate(forward_function(gpu.get(), reference.get(), prompt), prompt, o.n_tokens,
-                        sampler, end_tokens, [&](const sample::SampledToken& t) {
-                            pending += tok.piece(t.id, previous);
-                            previous = t.id;
-                            const size_t complete = complete_utf8_prefix(pending);
-                            std::fwrite(pending.data(), 1, complete, stdout);
-                            std::fflush(stdout);
-                            pending.erase(0, complete);
-                            return true;
-                        });
+    auto print_token = [&](const sample::SampledToken& t) {
+        // A document is printed byte for byte as the grammar read it.
+        pending += matcher ? tok.token_bytes(t.id) : tok.piece(t.id, previous);
+        previous = t.id;
+        const size_t complete = complete_utf8_prefix(pending);
+        std::fwrite(pending.data(), 1, complete, stdout);
+        std::fflush(stdout);
+        pending.erase(0, complete);
+        return true;
+    };
+    const model::GenerationResult result = model::generate(
+        forward_function(gpu.get(), reference.get(), prompt), prompt, o.n_tokens, sampler,
+        end_tokens, print_token,
+        model::GenerationOptions{.grammar = matcher.get(), .top_n = o.top_logprobs});
     std::fputs(pending.c_str(), stdout);
     std::fputs("\n", stdout);
 
     if (o.logprobs) {
         for (const sample::SampledToken& t : result.tokens) {
-            std::printf("%d\t%.6f\t%s\n", t.id, static_cast<double>(t.logprob),
+            std::printf("%d\t%.6f\t%s", t.id, static_cast<double>(t.logprob),
                         tok.raw_piece(t.id).c_str());
+            if (matcher) {
+                std::printf("\tmasked %.6f", static_cast<double>(t.masked_logprob));
+            }
+            if (!t.top.empty()) {
+                std::fputs("\ttop", stdout);
+                for (const sample::TokenAlternative& a : t.top) {
+                    std::printf(" %d:%.6f", a.id, static_cast<double>(a.logprob));
+                }
+            }
+            std::fputs("\n", stdout);
         }
     }
     if (!o.dump_logits.empty()) {
@@ -245,6 +356,13 @@ int run_generate(const Args& args) {
     }
     std::fprintf(stderr, "%zu tokens generated%s\n", result.tokens.size(),
                  result.reached_end ? " (end of text)" : "");
+    if (matcher && !matcher->ended()) {
+        std::fprintf(stderr,
+                     "clauselens-cli generate: error: the JSON document is incomplete: the budget "
+                     "of %u tokens ran out first (raise -n)\n",
+                     o.n_tokens);
+        return 1;
+    }
     return 0;
 }
 

@@ -24,9 +24,13 @@ constexpr Subcommand k_subcommands[] = {
     {"convert-llama2c", "convert a llama2.c model and tokenizer to GGUF",
      clauselens::cli::run_convert_llama2c},
     {"bench", "measure prompt and generation speed on a Vulkan device", clauselens::cli::run_bench},
+    {"bench-grammar", "measure the token-mask time of JSON-schema constrained decoding",
+     clauselens::cli::run_bench_grammar},
     {"ingest", "add PDF contracts to a database", clauselens::cli::run_ingest},
     {"make-test-model", "write a random-weight GGUF model for tests and benchmarks",
      clauselens::cli::run_make_test_model},
+    {"quantize", "quantize an F32/F16/BF16 model to Q8_0, Q4_0 or Q4_K_M",
+     clauselens::cli::run_quantize},
     {"search", "full-text search of the stored clause segments", clauselens::cli::run_search},
     {"export", "write extraction results as CSV or JSON", clauselens::cli::run_export},
 };

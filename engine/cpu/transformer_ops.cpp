@@ -12,18 +12,25 @@
 namespace clauselens::cpu {
 
 void rope(std::span<float> x, uint32_t n_heads, uint32_t head_dim, uint32_t n_rot,
-          RopeOrdering ordering, float pos, float freq_base, float scale) {
+          RopeOrdering ordering, float pos, float freq_base, float scale,
+          std::span<const float> freq_factors, float attn_factor) {
     if (x.size() != static_cast<size_t>(n_heads) * head_dim || n_rot > head_dim || n_rot % 2) {
         throw std::invalid_argument("rope: shape mismatch");
+    }
+    if (!freq_factors.empty() && freq_factors.size() != n_rot / 2) {
+        throw std::invalid_argument("rope: freq_factors must hold n_rot / 2 values");
     }
     const double p = static_cast<double>(pos) / scale;
     for (uint32_t h = 0; h < n_heads; ++h) {
         float* v = x.data() + static_cast<size_t>(h) * head_dim;
         for (uint32_t i = 0; i < n_rot / 2; ++i) {
+            const double factor = freq_factors.empty() ? 1.0 : freq_factors[i];
             const double theta =
-                p * std::pow(static_cast<double>(freq_base), -2.0 * i / static_cast<double>(n_rot));
-            const double c = std::cos(theta);
-            const double s = std::sin(theta);
+                p *
+                std::pow(static_cast<double>(freq_base), -2.0 * i / static_cast<double>(n_rot)) /
+                factor;
+            const double c = std::cos(theta) * attn_factor;
+            const double s = std::sin(theta) * attn_factor;
             const uint32_t a = ordering == RopeOrdering::normal ? 2 * i : i;
             const uint32_t b = ordering == RopeOrdering::normal ? 2 * i + 1 : i + n_rot / 2;
             const double x0 = v[a];
@@ -31,6 +38,15 @@ void rope(std::span<float> x, uint32_t n_heads, uint32_t head_dim, uint32_t n_ro
             v[a] = static_cast<float>(x0 * c - x1 * s);
             v[b] = static_cast<float>(x0 * s + x1 * c);
         }
+    }
+}
+
+void bias_add(std::span<float> x, std::span<const float> bias) {
+    if (bias.empty() || x.size() % bias.size() != 0) {
+        throw std::invalid_argument("bias_add: x is not rows of the bias's length");
+    }
+    for (size_t i = 0; i < x.size(); ++i) {
+        x[i] += bias[i % bias.size()];
     }
 }
 

@@ -13,10 +13,19 @@ enum class RopeOrdering { normal, neox };
 
 // Rotates the first n_rot dimensions of each of the n_heads heads (head_dim
 // floats each) of x in place, for position `pos` (divided by `scale`, linear
-// RoPE scaling). Dimension pair i turns by pos * base^(-2i / n_rot); `normal`
-// pairs (2i, 2i+1), `neox` pairs (i, i + n_rot/2).
+// RoPE scaling). Dimension pair i turns by pos * base^(-2i / n_rot) /
+// freq_factors[i] (no division when freq_factors is empty; else it holds
+// n_rot/2 positive values, as Phi-3's long and short factors and Llama 3.1's
+// rope_freqs do); `normal` pairs (2i, 2i+1), `neox` pairs (i, i + n_rot/2).
+// The rotation's cos and sin are multiplied by attn_factor (Phi-3's
+// long-context attention factor; 1 elsewhere).
 void rope(std::span<float> x, uint32_t n_heads, uint32_t head_dim, uint32_t n_rot,
-          RopeOrdering ordering, float pos, float freq_base, float scale);
+          RopeOrdering ordering, float pos, float freq_base, float scale,
+          std::span<const float> freq_factors = {}, float attn_factor = 1.0f);
+
+// x[r][i] += bias[i] for the n_rows = x.size() / bias.size() rows of x: the
+// biases of Qwen2's query, key and value projections.
+void bias_add(std::span<float> x, std::span<const float> bias);
 
 // Numerically stable softmax in place.
 void softmax(std::span<float> x);

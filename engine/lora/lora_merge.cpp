@@ -1,6 +1,7 @@
 #include "lora/lora_merge.h"
 
 #include "cpu/quant.h"
+#include "model/model.h"
 
 #include <algorithm>
 #include <thread>
@@ -64,6 +65,15 @@ std::vector<std::byte> merged_matrix(const model::WeightMatrix& w,
         }
     }
     return out;
+}
+
+void merge_into(model::Model& model, const model::MatrixDeltas& deltas) {
+    for (const auto& [name, list] : deltas) {
+        const gguf::Tensor& t = model.file().get_tensor(name);
+        // The whole tensor, fused parts included: the delta spans all its rows.
+        const model::WeightMatrix whole{name, t.type, t.ne[0], t.ne[1], t.data};
+        model.replace_tensor_data(name, merged_matrix(whole, list));
+    }
 }
 
 } // namespace clauselens::lora

@@ -9,10 +9,18 @@
 #include <cstddef>
 #include <vector>
 
+namespace clauselens::model {
+class Model;
+}
+
 namespace clauselens::lora {
 
 // The bytes of `w` with `deltas` added, in w.type. Uses every core.
 std::vector<std::byte> merged_matrix(const model::WeightMatrix& w,
                                      const std::vector<model::LowRankDelta>& deltas);
+
+// Merges `deltas` (by tensor name, see LoraAdapter::deltas and combine) into
+// `model`'s weights. Build device models after merging.
+void merge_into(model::Model& model, const model::MatrixDeltas& deltas);
 
 } // namespace clauselens::lora

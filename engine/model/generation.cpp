@@ -7,7 +7,8 @@ namespace clauselens::model {
 
 GenerationResult generate(const ForwardFn& forward, std::span<const int32_t> prompt,
                           uint32_t max_tokens, sample::Sampler& sampler,
-                          std::span<const int32_t> end_tokens, const TokenFn& on_token) {
+                          std::span<const int32_t> end_tokens, const TokenFn& on_token,
+                          const GenerationOptions& options) {
     if (prompt.empty()) {
         throw std::invalid_argument("generation needs at least one prompt token (e.g. BOS)");
     }
@@ -22,10 +23,18 @@ GenerationResult generate(const ForwardFn& forward, std::span<const int32_t> pro
         if (i > 0) {
             logits = forward(result.tokens.back().id, pos++);
         }
-        const sample::SampledToken next = sampler.sample(logits);
+        const sample::TokenMask* mask =
+            options.grammar != nullptr ? &options.grammar->allowed() : nullptr;
+        const sample::SampledToken next = sampler.sample(logits, mask, options.top_n);
+        if (options.grammar != nullptr) {
+            options.grammar->accept(next.id);
+        }
         result.tokens.push_back(next);
+        // Under a grammar, the document's end is the end, whichever end token
+        // the grammar's vocabulary knows it by.
         const bool end =
-            std::find(end_tokens.begin(), end_tokens.end(), next.id) != end_tokens.end();
+            std::find(end_tokens.begin(), end_tokens.end(), next.id) != end_tokens.end() ||
+            (options.grammar != nullptr && options.grammar->ended());
         result.reached_end = end;
         const bool go_on = !on_token || on_token(next);
         if (end || !go_on) {

@@ -3,6 +3,7 @@
 // then sample one token at a time until the budget or an end token.
 
 #include "sample/sampler.h"
+#include "sample/token_mask.h"
 
 #include <cstdint>
 #include <functional>
@@ -24,11 +25,22 @@ struct GenerationResult {
     uint32_t positions_used = 0;              // prompt + sampled tokens that were run
 };
 
+struct GenerationOptions {
+    // Constrained decoding: only tokens that continue the grammar's document
+    // are sampled (an end token only once it is complete), and each sampled
+    // token is given to it. The matcher's vocabulary must match the model's.
+    // The budget can still cut a document short: check grammar->ended().
+    sample::GrammarMatcher* grammar = nullptr;
+    // Alternatives returned with each token (SampledToken::top); 0: none.
+    int32_t top_n = 0;
+};
+
 // The prompt must not be empty. Samples at most `max_tokens` tokens; a token
 // listed in `end_tokens` ends generation. Needs prompt.size() + max_tokens - 1
 // positions of context.
 GenerationResult generate(const ForwardFn& forward, std::span<const int32_t> prompt,
                           uint32_t max_tokens, sample::Sampler& sampler,
-                          std::span<const int32_t> end_tokens, const TokenFn& on_token = {});
+                          std::span<const int32_t> end_tokens, const TokenFn& on_token = {},
+                          const GenerationOptions& options = {});
 
 } // namespace clauselens::model

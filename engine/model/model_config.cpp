@@ -10,7 +10,22 @@ namespace clauselens::model {
 
 namespace {
 
-constexpr const char* k_supported = "llama";
+constexpr const char* k_supported = "llama, qwen2, phi3";
+
+// What sets each architecture apart; everything else is shared.
+struct ArchTraits {
+    std::string_view name;
+    RopeOrdering rope_ordering;
+    bool qkv_bias;
+    bool fused_qkv;
+    bool fused_gate_up;
+};
+
+constexpr ArchTraits k_architectures[] = {
+    {"llama", RopeOrdering::normal, false, false, false},
+    {"qwen2", RopeOrdering::neox, true, false, false},
+    {"phi3", RopeOrdering::neox, false, true, true},
+};
 
 // `<arch>.<suffix>` as an unsigned integer of any stored width.
 uint32_t get_count(const gguf::GgufFile& file, const std::string& key, bool required,
@@ -40,10 +55,20 @@ ModelConfig ModelConfig::from_gguf(const gguf::GgufFile& file) {
         throw ModelError("the model file lacks 'general.architecture'");
     }
     c.architecture = std::string(file.get_string("general.architecture"));
-    if (c.architecture != "llama") {
+    const ArchTraits* traits = nullptr;
+    for (const ArchTraits& t : k_architectures) {
+        if (t.name == c.architecture) {
+            traits = &t;
+        }
+    }
+    if (traits == nullptr) {
         throw ModelError("model architecture '" + c.architecture +
                          "' is not supported; ClauseLens runs: " + k_supported);
     }
+    c.rope_ordering = traits->rope_ordering;
+    c.qkv_bias = traits->qkv_bias;
+    c.fused_qkv = traits->fused_qkv;
+    c.fused_gate_up = traits->fused_gate_up;
     if (file.find("general.name") != nullptr) {
         c.name = std::string(file.get_string("general.name"));
     }
@@ -83,14 +108,33 @@ ModelConfig ModelConfig::from_gguf(const gguf::GgufFile& file) {
         const std::string_view type = file.get_string(scaling_key);
         if (type == "linear") {
             c.rope_scale = get_float(file, a + "rope.scaling.factor", 1.0f);
-        } else if (type != "none") {
+        } else if (type != "none" && type != "longrope" && type != "su") {
+            // Phi-3's LongRoPE ("su" in early files) is carried by the
+            // rope_factors_{long,short} tensors and the attention factor.
             throw ModelError("RoPE scaling '" + std::string(type) + "' is not supported");
         }
     } else if (file.find(a + "rope.scale_linear") != nullptr) {
         c.rope_scale = file.get_f32(a + "rope.scale_linear"); // older files
     }
+    c.rope_orig_ctx =
+        get_count(file, a + "rope.scaling.original_context_length", false, c.n_ctx_train);
+    if (c.rope_orig_ctx == 0) {
+        throw ModelError("'" + a + "rope.scaling.original_context_length' is 0");
+    }
+    const std::string attn_factor_key = a + "rope.scaling.attn_factor";
+    if (file.find(attn_factor_key) != nullptr) {
+        c.rope_attn_factor = file.get_f32(attn_factor_key);
+    } else if (c.architecture == "phi3" &&
+               file.find_tensor("rope_factors_long.weight") != nullptr &&
+               c.n_ctx_train > c.rope_orig_ctx && c.rope_orig_ctx > 1) {
+        // Files converted before the factor was stored: the value their
+        // converter would have written.
+        const double s = static_cast<double>(c.n_ctx_train) / c.rope_orig_ctx;
+        c.rope_attn_factor = static_cast<float>(
+            std::sqrt(1.0 + std::log(s) / std::log(static_cast<double>(c.rope_orig_ctx))));
+    }
     if (!(c.rope_scale > 0.0f) || !std::isfinite(c.rope_scale) || !(c.rope_freq_base > 0.0f) ||
-        !(c.rms_eps > 0.0f)) {
+        !(c.rms_eps > 0.0f) || !std::isfinite(c.rope_attn_factor) || !(c.rope_attn_factor > 0.0f)) {
         throw ModelError("the model's RoPE or normalisation parameters are out of range");
     }
 

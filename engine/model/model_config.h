@@ -17,7 +17,7 @@ enum class RopeOrdering {
 };
 
 struct ModelConfig {
-    std::string architecture; // "llama"
+    std::string architecture; // "llama", "qwen2" or "phi3"
     std::string name;         // general.name, for display
     uint32_t n_vocab = 0;
     uint32_t n_embd = 0; // model width (dim)
@@ -32,6 +32,21 @@ struct ModelConfig {
     float rope_freq_base = 10000.0f;
     float rope_scale = 1.0f; // linear scaling: positions are divided by it
     RopeOrdering rope_ordering = RopeOrdering::normal;
+    // Context the RoPE frequencies were trained at before any extension
+    // (`<arch>.rope.scaling.original_context_length`, else n_ctx_train): a
+    // context up to this long uses Phi-3's short frequency factors, a longer
+    // one the long factors.
+    uint32_t rope_orig_ctx = 0;
+    // Multiplies RoPE's cos and sin (`<arch>.rope.scaling.attn_factor`; for a
+    // Phi-3 file with long factors that lacks it, sqrt(1 + ln(s) / ln(orig))
+    // with s = n_ctx_train / rope_orig_ctx, as the model's authors define it).
+    float rope_attn_factor = 1.0f;
+
+    // How the architectures differ in their tensors, as data for the one
+    // forward pass of each backend:
+    bool qkv_bias = false;      // Qwen2: F32 biases added to Q, K and V (attn_{q,k,v}.bias)
+    bool fused_qkv = false;     // Phi-3: one attn_qkv matrix, rows Q then K then V
+    bool fused_gate_up = false; // Phi-3: one ffn_up matrix, rows gate then up
 
     uint32_t kv_dim() const { return n_head_kv * head_dim; }
 

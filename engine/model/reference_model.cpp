@@ -14,8 +14,17 @@ namespace clauselens::model {
 
 namespace {
 
+// y = W x, every projection of the model. W names its GGUF tensor and rows
+// (w.name, w.first_row), by which per-matrix additions can be found.
 void project(const WeightMatrix& w, std::span<const float> x, std::span<float> y) {
     cpu::matvec(w.type, w.data, x, y);
+}
+
+// Adds a projection's bias, where the architecture has one.
+void add_bias(std::span<float> y, const std::vector<float>& bias) {
+    if (!bias.empty()) {
+        cpu::bias_add(y, bias);
+    }
 }
 
 cpu::RopeOrdering rope_ordering(RopeOrdering o) {
@@ -32,6 +41,7 @@ ReferenceModel::ReferenceModel(const Model& model, uint32_t n_ctx)
                          " tokens is not possible: the model supports 1 to " +
                          std::to_string(c.n_ctx_train));
     }
+    rope_factors_ = weights_.rope_factors(c, n_ctx);
     s_.x.resize(c.n_embd);
     s_.xb.resize(c.n_embd);
     s_.xb2.resize(c.n_embd);
@@ -71,15 +81,20 @@ std::span<const float> ReferenceModel::forward(int32_t token, uint32_t pos) {
         float* value_cache =
             s.value_cache.data() + (static_cast<size_t>(l) * n_ctx_ + pos) * kv_dim;
 
-        // Attention block: RMSNorm -> Q/K/V -> RoPE -> cache.
+        // Attention block: RMSNorm -> Q/K/V (+ bias) -> RoPE -> cache.
         cpu::rms_norm(s.x, layer.attn_norm, s.xb, c.rms_eps);
         project(layer.wq, s.xb, s.q);
         project(layer.wk, s.xb, s.k);
         project(layer.wv, s.xb, s.v);
+        add_bias(s.q, layer.bq);
+        add_bias(s.k, layer.bk);
+        add_bias(s.v, layer.bv);
         cpu::rope(s.q, c.n_head, c.head_dim, c.n_rot, rope_ordering(c.rope_ordering),
-                  static_cast<float>(pos), c.rope_freq_base, c.rope_scale);
+                  static_cast<float>(pos), c.rope_freq_base, c.rope_scale, rope_factors_,
+                  c.rope_attn_factor);
         cpu::rope(s.k, c.n_head_kv, c.head_dim, c.n_rot, rope_ordering(c.rope_ordering),
-                  static_cast<float>(pos), c.rope_freq_base, c.rope_scale);
+                  static_cast<float>(pos), c.rope_freq_base, c.rope_scale, rope_factors_,
+                  c.rope_attn_factor);
         std::copy(s.k.begin(), s.k.end(), key_cache);
         std::copy(s.v.begin(), s.v.end(), value_cache);
 

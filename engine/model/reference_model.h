@@ -1,5 +1,6 @@
 #pragma once
-// The CPU reference forward pass of a Llama-family model, in the manner of
+// The CPU reference forward pass of a Llama-family model (llama, qwen2, phi3:
+// their differences are data in ModelConfig and ModelWeights), in the manner of
 // llama2.c's run.c: a run state with a shape comment on every buffer and one
 // forward() that reads top to bottom. It is the oracle for the GPU model, so
 // it is written to be obviously right, not fast. One sequence at a time.
@@ -44,6 +45,7 @@ private:
     const ModelConfig& config_;
     const ModelWeights& weights_;
     uint32_t n_ctx_;
+    std::span<const float> rope_factors_; // (n_rot / 2) for this context, or empty
     RunState s_;
 };
 

@@ -10,7 +10,7 @@
 
 namespace clauselens::model {
 
-VkDeltas::VkDeltas(vk::Device& device, const MatrixDeltas& deltas, uint32_t n_batch) {
+VkDeltas::VkDeltas(vk::Device& device, const DeltaIndex& deltas, uint32_t n_batch) {
     uint64_t max_rank = 0;
     uint64_t max_rows = 0;
     auto buffer = [&](uint64_t bytes, vk::MemoryKind kind, const std::string& label) {
@@ -18,7 +18,7 @@ VkDeltas::VkDeltas(vk::Device& device, const MatrixDeltas& deltas, uint32_t n_ba
         bytes_ += bytes;
         return owned_.back().get();
     };
-    for (const auto& [name, list] : deltas) {
+    for (const auto& [matrix, list] : deltas) {
         for (const LowRankDelta& d : list) {
             if (!vk::Ops::supports_weights(d.a.type)) {
                 throw ModelError("the adapter factor '" + d.a.name +
@@ -41,9 +41,9 @@ VkDeltas::VkDeltas(vk::Device& device, const MatrixDeltas& deltas, uint32_t n_ba
                 buffer(b.size() * 4, vk::MemoryKind::device_local, d.b.name + " (scaled)");
             device.upload(*scaled_b, 0, std::as_bytes(std::span<const float>(b)));
 
-            matrices_[name].push_back(Factor{d.a.type, a, scaled_b, static_cast<uint32_t>(d.rank()),
-                                             static_cast<uint32_t>(d.b.n_rows),
-                                             static_cast<uint32_t>(d.a.n_cols)});
+            matrices_[matrix].push_back(
+                Factor{d.a.type, a, scaled_b, static_cast<uint32_t>(d.rank()),
+                       static_cast<uint32_t>(d.b.n_rows), static_cast<uint32_t>(d.a.n_cols)});
             max_rank = std::max(max_rank, d.rank());
             max_rows = std::max(max_rows, d.b.n_rows);
         }
@@ -57,9 +57,9 @@ VkDeltas::VkDeltas(vk::Device& device, const MatrixDeltas& deltas, uint32_t n_ba
 
 VkDeltas::~VkDeltas() = default;
 
-void VkDeltas::record(vk::CommandList& list, vk::Ops& ops, std::string_view name, vk::BufferRange x,
-                      vk::BufferRange y, uint32_t n_tokens) const {
-    const auto it = matrices_.find(name);
+void VkDeltas::record(vk::CommandList& list, vk::Ops& ops, const std::byte* matrix,
+                      vk::BufferRange x, vk::BufferRange y, uint32_t n_tokens) const {
+    const auto it = matrices_.find(matrix);
     if (it == matrices_.end()) {
         return;
     }

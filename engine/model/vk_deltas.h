@@ -11,7 +11,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace clauselens::vk {
@@ -26,7 +25,7 @@ class VkDeltas {
 public:
     // Uploads A as stored and B pre-multiplied by its scale (as F32), with
     // scratch space for n_batch tokens.
-    VkDeltas(vk::Device& device, const MatrixDeltas& deltas, uint32_t n_batch);
+    VkDeltas(vk::Device& device, const DeltaIndex& deltas, uint32_t n_batch);
     ~VkDeltas();
     VkDeltas(const VkDeltas&) = delete;
     VkDeltas& operator=(const VkDeltas&) = delete;
@@ -35,11 +34,14 @@ public:
     // Device memory the deltas take.
     uint64_t bytes() const { return bytes_; }
 
-    // y (n_tokens rows of n_rows) += the deltas of matrix `name` applied to
-    // x (n_tokens rows of n_cols). Records nothing for a matrix without
+    // Whether the matrix whose host data starts at `matrix` has deltas.
+    bool has(const std::byte* matrix) const { return matrices_.contains(matrix); }
+
+    // y (n_tokens rows of n_rows) += the deltas of that matrix applied to x
+    // (n_tokens rows of n_cols). Records nothing for a matrix without
     // deltas. Ends with a barrier when it records anything; y must have
     // been written before, with a barrier in between.
-    void record(vk::CommandList& list, vk::Ops& ops, std::string_view name, vk::BufferRange x,
+    void record(vk::CommandList& list, vk::Ops& ops, const std::byte* matrix, vk::BufferRange x,
                 vk::BufferRange y, uint32_t n_tokens) const;
 
 private:
@@ -50,7 +52,7 @@ private:
         uint32_t rank, n_rows, n_cols;
     };
     std::vector<std::unique_ptr<vk::Buffer>> owned_;
-    std::map<std::string, std::vector<Factor>, std::less<>> matrices_;
+    std::map<const std::byte*, std::vector<Factor>> matrices_;
     const vk::Buffer* t_ = nullptr; // (n_batch, max rank) A x
     const vk::Buffer* u_ = nullptr; // (n_batch, max n_rows) B (A x)
     uint64_t bytes_ = 0;

@@ -12,11 +12,15 @@
 #include <map>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace clauselens::model {
 
-// A weight matrix in device memory, in its GGUF type.
+// A weight matrix in device memory, in its GGUF type: rows first_row ..
+// first_row + n_rows - 1 of the GGUF tensor `name` (see WeightMatrix).
 struct VkModel::GpuMatrix {
+    std::string name;
+    uint64_t first_row = 0;
     gguf::TensorType type;
     uint32_t n_rows = 0;
     uint32_t n_cols = 0;
@@ -27,6 +31,10 @@ struct VkModel::GpuMatrix {
 struct VkModel::Layer {
     const vk::Buffer* attn_norm = nullptr; // (n_embd) F32
     GpuMatrix wq, wk, wv, wo;
+    // Qwen2's biases, (n_embd), (kv_dim), (kv_dim) F32; null without biases.
+    const vk::Buffer* bq = nullptr;
+    const vk::Buffer* bk = nullptr;
+    const vk::Buffer* bv = nullptr;
     const vk::Buffer* ffn_norm = nullptr; // (n_embd) F32
     GpuMatrix ffn_gate, ffn_up, ffn_down;
     const vk::Buffer* k_cache = nullptr; // (n_seq * n_ctx, kv_dim) F16
@@ -65,13 +73,13 @@ MemoryEstimate VkModel::estimate(const Model& model, const VkModelOptions& o) {
     const ModelWeights& w = model.weights();
     MemoryEstimate e;
     for (const LayerWeights& l : w.layers) {
-        e.weights += 2ull * c.n_embd * 4;
+        e.weights += (2ull * c.n_embd + l.bq.size() + l.bk.size() + l.bv.size()) * 4;
         for (const WeightMatrix* m :
              {&l.wq, &l.wk, &l.wv, &l.wo, &l.ffn_gate, &l.ffn_up, &l.ffn_down}) {
             e.weights += matrix_bytes(*m);
         }
     }
-    e.weights += c.n_embd * 4ull + matrix_bytes(w.output);
+    e.weights += c.n_embd * 4ull + matrix_bytes(w.output) + c.n_rot / 2 * 4ull;
     e.kv_cache = 2ull * c.n_layer * o.n_seq * o.n_ctx * c.kv_dim() * 2;
     const uint64_t per_token = (5ull * c.n_embd + 2ull * c.kv_dim() + 2ull * c.n_ff) * 4 // device
                                + (c.n_embd + 4ull) * 4;                                  // inputs
@@ -130,13 +138,20 @@ VkModel::VkModel(const Model& model, vk::Device& device, const VkModelOptions& o
         return upload(std::as_bytes(std::span<const float>(v)), label);
     };
     // The same tensor (a tied classifier) is uploaded once.
-    std::map<const std::byte*, const vk::Buffer*> uploaded_tensors;
+    std::map<std::pair<const std::byte*, size_t>, const vk::Buffer*> uploaded_tensors;
+    // The parts of a fused tensor are uploaded as matrices of their own.
     auto matrix = [&](const WeightMatrix& m) {
-        GpuMatrix g{m.type, static_cast<uint32_t>(m.n_rows), static_cast<uint32_t>(m.n_cols),
-                    m.row_bytes(), nullptr};
-        auto it = uploaded_tensors.find(m.data.data());
+        GpuMatrix g{m.name,
+                    m.first_row,
+                    m.type,
+                    static_cast<uint32_t>(m.n_rows),
+                    static_cast<uint32_t>(m.n_cols),
+                    m.row_bytes(),
+                    nullptr};
+        const std::pair<const std::byte*, size_t> key(m.data.data(), m.data.size());
+        auto it = uploaded_tensors.find(key);
         g.buffer = it != uploaded_tensors.end() ? it->second : upload(m.data, m.name);
-        uploaded_tensors[m.data.data()] = g.buffer;
+        uploaded_tensors[key] = g.buffer;
         return g;
     };
     for (uint32_t l = 0; l < c.n_layer; ++l) {
@@ -147,6 +162,11 @@ VkModel::VkModel(const Model& model, vk::Device& device, const VkModelOptions& o
         layer.wq = matrix(lw.wq);
         layer.wk = matrix(lw.wk);
         layer.wv = matrix(lw.wv);
+        if (!lw.bq.empty()) {
+            layer.bq = upload_vector(lw.bq, p + "attn_q.bias");
+            layer.bk = upload_vector(lw.bk, p + "attn_k.bias");
+            layer.bv = upload_vector(lw.bv, p + "attn_v.bias");
+        }
         layer.wo = matrix(lw.wo);
         layer.ffn_norm = upload_vector(lw.ffn_norm, p + "ffn_norm.weight");
         layer.ffn_gate = matrix(lw.ffn_gate);
@@ -158,6 +178,10 @@ VkModel::VkModel(const Model& model, vk::Device& device, const VkModelOptions& o
     }
     output_norm_ = upload_vector(w.output_norm, "output_norm.weight");
     output_ = std::make_unique<GpuMatrix>(matrix(w.output));
+    const std::span<const float> factors = w.rope_factors(c, options_.n_ctx);
+    if (!factors.empty()) {
+        rope_factors_ = upload(std::as_bytes(factors), "RoPE frequency factors");
+    }
 
     const uint64_t nb = options_.n_batch;
     const uint64_t nl = logit_rows(options_);
@@ -328,23 +352,32 @@ std::span<const float> VkModel::forward(std::span<const BatchEntry> batch) {
         hb(*hb_, 0, ff_bytes), hb2(*hb2_, 0, ff_bytes), pos(*input_pos_, 0, uint64_t{n} * 4),
         cell(*input_cells_, 0, uint64_t{n} * 4), span(*input_spans_, 0, uint64_t{n} * 8);
     const bool neox = c.rope_ordering == RopeOrdering::neox;
+    const vk::BufferRange rope_factors =
+        rope_factors_ != nullptr ? vk::BufferRange(*rope_factors_) : vk::BufferRange();
     const float attention_scale = 1.0f / std::sqrt(static_cast<float>(c.head_dim));
 
     vk::CommandList list(device_);
     list.copy(vk::BufferRange(*input_embd_, 0, embd_bytes), x);
     list.barrier();
     for (const Layer& layer : layers_) {
-        // Attention block: RMSNorm -> Q/K/V -> RoPE -> cache -> attention.
+        // Attention block: RMSNorm -> Q/K/V (+ bias) -> RoPE -> cache ->
+        // attention.
         ops_.rms_norm(list, x, *layer.attn_norm, xb, c.n_embd, n, c.rms_eps);
         list.barrier();
         project(list, layer.wq, xb, q, n);
         project(list, layer.wk, xb, k, n);
         project(list, layer.wv, xb, v, n);
         list.barrier();
+        if (layer.bq != nullptr) {
+            ops_.bias_add(list, q, *layer.bq, n, c.n_embd);
+            ops_.bias_add(list, k, *layer.bk, n, c.kv_dim());
+            ops_.bias_add(list, v, *layer.bv, n, c.kv_dim());
+            list.barrier();
+        }
         ops_.rope(list, q, pos, n, c.n_head, c.head_dim, c.n_rot, neox, c.rope_freq_base,
-                  c.rope_scale);
+                  c.rope_scale, rope_factors, c.rope_attn_factor);
         ops_.rope(list, k, pos, n, c.n_head_kv, c.head_dim, c.n_rot, neox, c.rope_freq_base,
-                  c.rope_scale);
+                  c.rope_scale, rope_factors, c.rope_attn_factor);
         list.barrier();
         ops_.kv_store(list, k, *layer.k_cache, cell, n, c.kv_dim());
         ops_.kv_store(list, v, *layer.v_cache, cell, n, c.kv_dim());

@@ -1,7 +1,8 @@
 #pragma once
-// The forward pass of a Llama-family model on a Vulkan device: the same steps
-// as ReferenceModel::forward, for a batch of tokens from several sequences at
-// once, recorded into one command buffer and submitted once. Weights are
+// The forward pass of a Llama-family model (llama, qwen2, phi3) on a Vulkan
+// device: the same steps as ReferenceModel::forward, for a batch of tokens
+// from several sequences at once, recorded into one command buffer and
+// submitted once. Weights are
 // uploaded once; keys and values live in an F16 cache with one slot of n_ctx
 // positions per sequence.
 
@@ -84,6 +85,9 @@ private:
     struct GpuMatrix;
     struct Layer;
 
+    // y = W x for n_tokens rows: every projection of the model goes through
+    // here. W carries its GGUF tensor name and rows (GpuMatrix::name,
+    // first_row), by which per-matrix additions can be found.
     void project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange x, vk::BufferRange y,
                  uint32_t n_tokens);
     uint32_t slot(int32_t seq) const;
@@ -98,6 +102,7 @@ private:
     std::vector<Layer> layers_;
     std::unique_ptr<GpuMatrix> output_;
     const vk::Buffer* output_norm_ = nullptr;
+    const vk::Buffer* rope_factors_ = nullptr; // (n_rot / 2) F32 for n_ctx, or null
 
     // Activations: (n_batch, width) row-major.
     const vk::Buffer* x_ = nullptr;     // (n_batch, n_embd) residual stream

@@ -71,11 +71,100 @@ void Sampler::accept(int32_t token) {
     }
 }
 
-SampledToken Sampler::sample(std::span<const float> logits) {
+namespace {
+
+// The n ids with the highest logits among `ids`, highest first, ties by id,
+// with log-probabilities relative to `normalizer`.
+std::vector<TokenAlternative> best_of(std::span<const float> logits, std::vector<int32_t> ids,
+                                      double normalizer, size_t n) {
+    auto better = [&](int32_t a, int32_t b) {
+        const float x = logits[static_cast<size_t>(a)];
+        const float y = logits[static_cast<size_t>(b)];
+        return x > y || (x == y && a < b);
+    };
+    n = n == 0 ? ids.size() : std::min(n, ids.size());
+    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(), better);
+    std::vector<TokenAlternative> out(n);
+    for (size_t i = 0; i < n; ++i) {
+        out[i] = {ids[i], static_cast<float>(logits[static_cast<size_t>(ids[i])] - normalizer)};
+    }
+    return out;
+}
+
+void check_mask(std::span<const float> logits, const TokenMask& mask) {
+    if (mask.size() != logits.size()) {
+        throw std::invalid_argument("the token mask is for a vocabulary of " +
+                                    std::to_string(mask.size()) + " tokens, the logits have " +
+                                    std::to_string(logits.size()));
+    }
+}
+
+} // namespace
+
+double log_normalizer(std::span<const float> logits, const TokenMask* mask) {
+    float max = -std::numeric_limits<float>::infinity();
+    for (size_t i = 0; i < logits.size(); ++i) {
+        if (mask == nullptr || mask->test(static_cast<int32_t>(i))) {
+            max = std::max(max, logits[i]);
+        }
+    }
+    if (max == -std::numeric_limits<float>::infinity()) {
+        return max;
+    }
+    double sum = 0.0;
+    for (size_t i = 0; i < logits.size(); ++i) {
+        if (mask == nullptr || mask->test(static_cast<int32_t>(i))) {
+            sum += std::exp(static_cast<double>(logits[i]) - max);
+        }
+    }
+    return static_cast<double>(max) + std::log(sum);
+}
+
+std::vector<TokenAlternative> masked_distribution(std::span<const float> logits,
+                                                  const TokenMask& mask, size_t top_n) {
+    check_mask(logits, mask);
+    return best_of(logits, mask.ids(), log_normalizer(logits, &mask), top_n);
+}
+
+std::vector<double> choice_probabilities(std::span<const float> logits, const TokenMask& mask,
+                                         const TokenVocabulary& vocab,
+                                         std::span<const std::string> choices) {
+    check_mask(logits, mask);
+    if (vocab.size() != mask.size()) {
+        throw std::invalid_argument("the token mask is not for this vocabulary");
+    }
+    const double normalizer = log_normalizer(logits, &mask);
+    std::vector<double> out(choices.size(), 0.0);
+    for (const int32_t id : mask.ids()) {
+        const std::string& b = vocab.bytes(id);
+        if (b.empty()) {
+            continue;
+        }
+        const double p =
+            std::exp(static_cast<double>(logits[static_cast<size_t>(id)]) - normalizer);
+        for (size_t c = 0; c < choices.size(); ++c) {
+            const std::string& choice = choices[c];
+            if (!choice.empty() && (choice.starts_with(b) || b.starts_with(choice))) {
+                out[c] += p;
+            }
+        }
+    }
+    return out;
+}
+
+SampledToken Sampler::sample(std::span<const float> logits, const TokenMask* mask, int32_t top_n) {
     if (logits.empty()) {
         throw std::invalid_argument("no logits to sample from");
     }
     const int32_t n = static_cast<int32_t>(logits.size());
+    std::vector<int32_t> allowed;
+    if (mask != nullptr) {
+        check_mask(logits, *mask);
+        allowed = mask->ids();
+        if (allowed.empty()) {
+            throw std::invalid_argument("no token is allowed: the mask is empty");
+        }
+    }
 
     // Repetition penalty as in CTRL: shrink positive logits, grow negative ones.
     std::span<const float> scores = logits;
@@ -95,11 +184,25 @@ SampledToken Sampler::sample(std::span<const float> logits) {
     int32_t chosen = 0;
     if (params_.temperature == 0.0f) {
         // Greedy; ties go to the lowest id, so the choice is deterministic.
-        chosen =
-            static_cast<int32_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        if (mask == nullptr) {
+            chosen = static_cast<int32_t>(std::max_element(scores.begin(), scores.end()) -
+                                          scores.begin());
+        } else {
+            chosen = allowed[0];
+            for (const int32_t id : allowed) {
+                if (scores[static_cast<size_t>(id)] > scores[static_cast<size_t>(chosen)]) {
+                    chosen = id;
+                }
+            }
+        }
     } else {
-        std::vector<int32_t> ids(static_cast<size_t>(n));
-        std::iota(ids.begin(), ids.end(), 0);
+        std::vector<int32_t> ids;
+        if (mask == nullptr) {
+            ids.resize(static_cast<size_t>(n));
+            std::iota(ids.begin(), ids.end(), 0);
+        } else {
+            ids = allowed;
+        }
         auto by_score = [&](int32_t a, int32_t b) {
             return scores[static_cast<size_t>(a)] > scores[static_cast<size_t>(b)] ||
                    (scores[static_cast<size_t>(a)] == scores[static_cast<size_t>(b)] && a < b);
@@ -155,7 +258,26 @@ SampledToken Sampler::sample(std::span<const float> logits) {
         }
     }
     accept(chosen);
-    return {chosen, log_probability(logits, chosen)};
+    SampledToken result;
+    result.id = chosen;
+    result.logprob = log_probability(logits, chosen);
+    result.masked_logprob = result.logprob;
+    if (mask != nullptr || top_n > 0) {
+        const double normalizer = log_normalizer(logits, mask);
+        if (mask != nullptr) {
+            result.masked_logprob =
+                static_cast<float>(logits[static_cast<size_t>(chosen)] - normalizer);
+        }
+        if (top_n > 0) {
+            if (mask == nullptr) {
+                allowed.resize(static_cast<size_t>(n));
+                std::iota(allowed.begin(), allowed.end(), 0);
+            }
+            result.top =
+                best_of(logits, std::move(allowed), normalizer, static_cast<size_t>(top_n));
+        }
+    }
+    return result;
 }
 
 } // namespace clauselens::sample

@@ -60,7 +60,7 @@ void check_model(const gguf::GgufFile& file) {
     }
     std::string message;
     if (model == "gpt2") {
-        message = "gpt2 (byte-level BPE) tokenizers are not supported yet";
+        message = "gpt2 is a byte-level BPE vocabulary, not an SPM one";
     } else if (model == "bert") {
         message = "bert (WordPiece) tokenizers are not supported";
     } else if (model == "t5") {

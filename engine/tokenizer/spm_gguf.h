@@ -10,7 +10,7 @@ namespace clauselens::tokenizer {
 
 // Reads and validates the vocabulary. Throws TokenizerError (or GgufError for
 // a key of the wrong type) when the file has no tokenizer, another kind of
-// tokenizer ("gpt2 (byte-level BPE) tokenizers are not supported yet"), or
+// tokenizer (for "gpt2", see read_bpe_vocab), or
 // arrays that do not fit together.
 //
 // Missing keys take llama.cpp's defaults: token types are inferred (see

@@ -1,5 +1,8 @@
 #include "tokenizer/tokenizer.h"
 
+#include "tokenizer/bpe_gguf.h"
+#include "tokenizer/bpe_model.h"
+#include "tokenizer/byte_level.h"
 #include "tokenizer/spm_gguf.h"
 #include "tokenizer/spm_proto.h"
 #include "tokenizer/tokenizer_error.h"
@@ -45,7 +48,42 @@ Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
 Tokenizer::~Tokenizer() = default;
 
 Tokenizer Tokenizer::from_gguf(const gguf::GgufFile& file) {
+    const gguf::Value* model = file.find("tokenizer.ggml.model");
+    if (model != nullptr && model->type() == gguf::ValueType::string &&
+        model->as_string() == "gpt2") {
+        return from_vocab(read_bpe_vocab(file));
+    }
     return from_vocab(read_spm_vocab(file));
+}
+
+Tokenizer Tokenizer::from_vocab(const BpeVocab& vocab) {
+    Tokenizer t;
+    t.bpe_ = std::make_unique<BpeModel>(vocab);
+    t.pieces_ = vocab.tokens;
+    t.types_ = vocab.types;
+    t.index_special_tokens(true);
+    t.bos_ = vocab.bos_id;
+    t.eos_ = vocab.eos_id;
+    t.unk_ = vocab.unk_id;
+    t.add_bos_ = vocab.add_bos;
+    t.add_space_prefix_ = false;
+    return t;
+}
+
+void Tokenizer::index_special_tokens(bool user_defined_always) {
+    for (std::size_t id = 0; id < pieces_.size(); ++id) {
+        const bool control = types_[id] == TokenType::control;
+        const bool always = user_defined_always && types_[id] == TokenType::user_defined;
+        if ((control || always) && !pieces_[id].empty()) {
+            special_tokens_.push_back({pieces_[id], static_cast<std::int32_t>(id), always});
+            any_always_ = any_always_ || always;
+        }
+    }
+    std::stable_sort(special_tokens_.begin(), special_tokens_.end(),
+                     [](const auto& a, const auto& b) { return a.text.size() > b.text.size(); });
+    for (const SpecialToken& token : special_tokens_) {
+        special_first_bytes_[static_cast<unsigned char>(token.text[0])] = true;
+    }
 }
 
 Tokenizer Tokenizer::from_vocab(const SpmVocab& vocab) {
@@ -61,16 +99,8 @@ Tokenizer Tokenizer::from_vocab(const SpmVocab& vocab) {
     }
     t.pieces_ = vocab.pieces;
     t.types_ = vocab.types;
-    for (std::size_t id = 0; id < vocab.pieces.size(); ++id) {
-        if (vocab.types[id] == TokenType::control) {
-            t.control_tokens_.emplace_back(vocab.pieces[id], static_cast<std::int32_t>(id));
-        }
-    }
-    std::stable_sort(t.control_tokens_.begin(), t.control_tokens_.end(),
-                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-    for (const auto& [text, id] : t.control_tokens_) {
-        t.control_first_bytes_[static_cast<unsigned char>(text[0])] = true;
-    }
+    // sentencepiece matches user-defined pieces itself.
+    t.index_special_tokens(false);
     t.bos_ = vocab.bos_id;
     t.eos_ = vocab.eos_id;
     t.unk_ = vocab.unk_id;
@@ -95,6 +125,10 @@ void Tokenizer::encode_text(std::string_view text, std::vector<std::int32_t>& id
     if (text.empty()) {
         return;
     }
+    if (bpe_) {
+        bpe_->encode(text, ids);
+        return;
+    }
     std::vector<int> out;
     const auto status = processor_->Encode(text, &out);
     if (!status.ok()) {
@@ -109,41 +143,49 @@ std::vector<std::int32_t> Tokenizer::encode(std::string_view text, bool add_bos,
     if (add_bos && bos_ >= 0) {
         ids.push_back(bos_);
     }
-    if (!parse_special || control_tokens_.empty()) {
+    if (special_tokens_.empty() || (!parse_special && !any_always_)) {
         encode_text(text, ids);
         return ids;
     }
     std::size_t start = 0; // of the text not yet encoded
     std::size_t i = 0;
     while (i < text.size()) {
-        const std::int32_t control = control_at(text, i);
-        if (control < 0) {
+        const std::int32_t special = special_at(text, i, parse_special);
+        if (special < 0) {
             ++i;
             continue;
         }
         encode_text(text.substr(start, i - start), ids);
-        ids.push_back(control);
-        i += pieces_[static_cast<std::size_t>(control)].size();
+        ids.push_back(special);
+        i += pieces_[static_cast<std::size_t>(special)].size();
         start = i;
     }
     encode_text(text.substr(start), ids);
     return ids;
 }
 
-std::int32_t Tokenizer::control_at(std::string_view text, std::size_t pos) const {
-    if (!control_first_bytes_[static_cast<unsigned char>(text[pos])]) {
+std::int32_t Tokenizer::special_at(std::string_view text, std::size_t pos,
+                                   bool parse_special) const {
+    if (!special_first_bytes_[static_cast<unsigned char>(text[pos])]) {
         return -1;
     }
     const std::string_view rest = text.substr(pos);
-    for (const auto& [piece, id] : control_tokens_) { // longest first
-        if (rest.substr(0, piece.size()) == piece) {
-            return id;
+    for (const SpecialToken& token : special_tokens_) { // longest first
+        if ((parse_special || token.always) && rest.starts_with(token.text)) {
+            return token.id;
         }
     }
     return -1;
 }
 
 std::string Tokenizer::decode(std::span<const std::int32_t> ids) const {
+    if (bpe_) {
+        std::string bytes;
+        for (const std::int32_t id : ids) {
+            bytes += bpe_->token_bytes(static_cast<std::int32_t>(index(id)));
+        }
+        return valid_utf8(bytes);
+    }
     std::vector<int> in;
     in.reserve(ids.size());
     for (const std::int32_t id : ids) {
@@ -162,6 +204,9 @@ std::string Tokenizer::piece(std::int32_t id, std::int32_t previous) const {
     const std::size_t i = index(id);
     if (previous != -1) {
         index(previous);
+    }
+    if (bpe_) {
+        return bpe_->token_bytes(id);
     }
     switch (types_[i]) {
     case TokenType::control:
@@ -183,6 +228,9 @@ std::string Tokenizer::piece(std::int32_t id, std::int32_t previous) const {
 
 std::string Tokenizer::token_bytes(std::int32_t id) const {
     const std::size_t i = index(id);
+    if (bpe_) {
+        return bpe_->token_bytes(id);
+    }
     switch (types_[i]) {
     case TokenType::control:
         return {};

@@ -3,12 +3,15 @@
 // vocabularies (tokenizer.ggml.model = "llama": Llama 1/2, Mistral,
 // TinyLlama, Phi-3) are tokenized by the sentencepiece library itself, built
 // from the pieces, scores and types stored in the file, so that ids equal the
-// original tokenizer's.
+// original tokenizer's. Byte-level BPE vocabularies ("gpt2": Llama 3, Qwen2)
+// go through BpeModel with the pre-tokenizer that tokenizer.ggml.pre names,
+// giving the ids of the model's Hugging Face tokenizer.
 //
 // A Tokenizer is immutable after construction; its const methods may be
 // called from several threads at once.
 
 #include "gguf/gguf_reader.h"
+#include "tokenizer/bpe_vocab.h"
 #include "tokenizer/spm_vocab.h"
 
 #include <array>
@@ -27,12 +30,15 @@ class SentencePieceProcessor;
 
 namespace clauselens::tokenizer {
 
+class BpeModel;
+
 class Tokenizer {
 public:
     // Throws TokenizerError for files without a supported tokenizer or with
-    // an inconsistent vocabulary (see read_spm_vocab).
+    // an inconsistent vocabulary (see read_spm_vocab, read_bpe_vocab).
     static Tokenizer from_gguf(const gguf::GgufFile& file);
     static Tokenizer from_vocab(const SpmVocab& vocab);
+    static Tokenizer from_vocab(const BpeVocab& vocab);
 
     Tokenizer(Tokenizer&&) noexcept;
     Tokenizer& operator=(Tokenizer&&) noexcept;
@@ -57,6 +63,10 @@ public:
     // prefix of the first piece is dropped. decode(encode(s)) == s for valid
     // UTF-8 without U+2581 that the vocabulary covers (with byte fallback:
     // all such text).
+    //
+    // Byte-level BPE: the tokens' bytes joined, control tokens left out, and
+    // then each ill-formed UTF-8 sequence replaced by U+FFFD.
+    // decode(encode(s)) == s for valid UTF-8 (in NFC for Qwen2).
     std::string decode(std::span<const std::int32_t> ids) const;
 
     // The text token `id` adds when generated text is streamed token by
@@ -69,6 +79,9 @@ public:
     // of the text (previous is -1 or BOS) loses one leading space. So the
     // pieces of encode(s, true), concatenated, give decode() of those ids
     // for text that decodes to valid UTF-8.
+    //
+    // Byte-level BPE has no such rule: the piece is token_bytes(id), raw
+    // bytes that may end inside a UTF-8 character.
     std::string piece(std::int32_t id, std::int32_t previous = -1) const;
 
     // The bytes token `id` adds in the middle of a text (no start-of-text
@@ -76,7 +89,7 @@ public:
     // Empty for control tokens, which never appear in text.
     std::string token_bytes(std::int32_t id) const;
 
-    // The stored piece, e.g. "\u2581the" or "<0x0A>".
+    // The stored piece, e.g. "\u2581the" or "<0x0A>" (SPM), "Ġthe" (BPE).
     const std::string& raw_piece(std::int32_t id) const;
     TokenType type(std::int32_t id) const;
     bool is_control(std::int32_t id) const { return type(id) == TokenType::control; }
@@ -94,15 +107,27 @@ private:
     // Throws TokenizerError when id is not in the vocabulary.
     std::size_t index(std::int32_t id) const;
     void encode_text(std::string_view text, std::vector<std::int32_t>& ids) const;
-    // The longest control token whose text starts at text[pos], or -1.
-    std::int32_t control_at(std::string_view text, std::size_t pos) const;
+    // The longest token of special_tokens_ whose text starts at text[pos]
+    // (control tokens only when parse_special), or -1.
+    std::int32_t special_at(std::string_view text, std::size_t pos, bool parse_special) const;
+    // Fills special_tokens_ with the control tokens, and the user-defined
+    // ones when they are matched in any text.
+    void index_special_tokens(bool user_defined_always);
 
-    std::unique_ptr<sentencepiece::SentencePieceProcessor> processor_;
+    struct SpecialToken {
+        std::string text;
+        std::int32_t id;
+        bool always; // matched without parse_special
+    };
+
+    std::unique_ptr<sentencepiece::SentencePieceProcessor> processor_; // SPM
+    std::unique_ptr<BpeModel> bpe_;                                    // byte-level BPE
     std::vector<std::string> pieces_;
     std::vector<TokenType> types_;
-    // Control tokens by text, longest first, for parse_special.
-    std::vector<std::pair<std::string, std::int32_t>> control_tokens_;
-    std::array<bool, 256> control_first_bytes_{}; // quick rejection in control_at
+    // Tokens matched in the text before it is tokenized, longest first.
+    std::vector<SpecialToken> special_tokens_;
+    bool any_always_ = false;                     // some special token has `always`
+    std::array<bool, 256> special_first_bytes_{}; // quick rejection in special_at
     std::int32_t bos_ = -1;
     std::int32_t eos_ = -1;
     std::int32_t unk_ = -1;

@@ -53,11 +53,18 @@ public:
     // RoPE in place on n_tokens rows of n_heads heads of head_dim floats; row t
     // is at position positions[t] (int32), divided by `scale` (linear
     // scaling). The first n_rot dimensions of each head turn, pair i by
-    // pos * freq_base^(-2i/n_rot); pairs are (2i, 2i+1), or (i, i + n_rot/2)
-    // when `neox`. Reference: cpu::rope.
+    // pos * freq_base^(-2i/n_rot) / freq_factors[i]; pairs are (2i, 2i+1), or
+    // (i, i + n_rot/2) when `neox`. freq_factors (n_rot/2 positive floats) is
+    // optional: an unbound range divides by nothing. cos and sin are
+    // multiplied by attn_factor. Reference: cpu::rope.
     void rope(CommandList& list, BufferRange x, BufferRange positions, uint32_t n_tokens,
               uint32_t n_heads, uint32_t head_dim, uint32_t n_rot, bool neox, float freq_base,
-              float scale);
+              float scale, BufferRange freq_factors = {}, float attn_factor = 1.0f);
+
+    // x[r][i] += bias[i] in place for n_rows rows of n_cols floats.
+    // Reference: cpu::bias_add.
+    void bias_add(CommandList& list, BufferRange x, BufferRange bias, uint32_t n_rows,
+                  uint32_t n_cols);
 
     // Stores n_tokens rows of row_size floats from x into the F16 cache at
     // rows cells[t] (int32): how keys and values enter the KV cache.

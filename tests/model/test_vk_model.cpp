@@ -23,17 +23,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path& tiny_model(const std::string& type) {
+// A tiny model of an architecture ("llama", "qwen2", "phi3"), made once.
+const fs::path& tiny_model(const std::string& type, const std::string& arch = "llama",
+                           const std::string& preset = "tiny") {
     static std::map<std::string, fs::path> made;
-    auto it = made.find(type);
+    const std::string key = arch + "-" + preset + "-" + type;
+    auto it = made.find(key);
     if (it == made.end()) {
         model::TestModelOptions o;
-        o.preset = "tiny";
+        o.arch = arch;
+        o.preset = preset;
         o.type = type;
         o.seed = 11;
-        o.output = fs::temp_directory_path() / ("clauselens-test-tiny-" + type + ".gguf");
+        o.output = fs::temp_directory_path() / ("clauselens-test-" + key + ".gguf");
         model::make_test_model(o);
-        it = made.emplace(type, o.output).first;
+        it = made.emplace(key, o.output).first;
     }
     return it->second;
 }
@@ -48,67 +52,104 @@ std::vector<int32_t> prompt_tokens(const model::Model& m, const std::string& tex
     return tokenizer::Tokenizer::from_gguf(m.file()).encode(text, true);
 }
 
+// The prompt in one batch on the GPU and token by token on the CPU, then
+// n_greedy greedy tokens one at a time on both, in a context of n_ctx
+// positions. Returns the GPU's logits after the prompt.
+std::vector<float> check_against_reference(test::VkContext& ctx, const model::Model& m,
+                                           uint32_t n_greedy, uint32_t n_ctx = 64) {
+    const uint32_t n_vocab = m.config().n_vocab;
+    const auto prompt = prompt_tokens(m, "The Licensee shall indemnify the Company.");
+    REQUIRE(prompt.size() > 4);
+
+    model::VkModel gpu(m, ctx.device, {.n_ctx = n_ctx, .n_seq = 1, .n_batch = 64});
+    std::vector<model::BatchEntry> batch;
+    for (uint32_t i = 0; i < prompt.size(); ++i) {
+        batch.push_back({0, i, prompt[i], i + 1 == prompt.size()});
+    }
+    const auto gpu_logits = last_logits(gpu.forward(batch), n_vocab, 0);
+    model::ReferenceModel cpu(m, n_ctx);
+    std::vector<float> cpu_logits;
+    for (uint32_t i = 0; i < prompt.size(); ++i) {
+        const auto l = cpu.forward(prompt[i], i);
+        cpu_logits.assign(l.begin(), l.end());
+    }
+    // The GPU keeps keys and values in F16 (the CPU in F32): measured
+    // NMSE is 1e-8 to 2e-8 for every type on lavapipe.
+    CHECK(test::nmse(gpu_logits, cpu_logits) < 1e-6);
+
+    // Greedy generation must agree token for token.
+    sample::Sampler greedy_gpu, greedy_cpu;
+    std::vector<int32_t> gpu_ids, cpu_ids;
+    int32_t next_gpu = greedy_gpu.sample(gpu_logits).id;
+    int32_t next_cpu = greedy_cpu.sample(cpu_logits).id;
+    for (uint32_t step = 0; step < n_greedy; ++step) {
+        gpu_ids.push_back(next_gpu);
+        cpu_ids.push_back(next_cpu);
+        const uint32_t pos = static_cast<uint32_t>(prompt.size()) + step;
+        const model::BatchEntry e{0, pos, next_gpu, true};
+        next_gpu = greedy_gpu.sample(gpu.forward({&e, 1})).id;
+        next_cpu = greedy_cpu.sample(cpu.forward(next_cpu, pos)).id;
+    }
+    CHECK(gpu_ids == cpu_ids);
+    return gpu_logits;
+}
+
+const std::vector<std::string> k_all_types = {"f32",  "f16",  "bf16", "q8_0",  "q4_0",
+                                              "q4_k", "q5_k", "q6_k", "q4_k_m"};
+
 } // namespace
 
 TEST_CASE("the Vulkan model matches the CPU reference for every weight type", "[model][vk]") {
     VK_TEST_CONTEXT(ctx);
-    for (const std::string type :
-         {"f32", "f16", "bf16", "q8_0", "q4_0", "q4_k", "q5_k", "q6_k", "q4_k_m"}) {
+    for (const std::string& type : k_all_types) {
         INFO("weight type " << type);
-        const auto m = model::Model::open(tiny_model(type));
-        const uint32_t n_vocab = m->config().n_vocab;
-        const auto prompt = prompt_tokens(*m, "The Licensee shall indemnify the Company.");
-        REQUIRE(prompt.size() > 4);
-
-        // Prompt in one batch on the GPU, token by token on the CPU.
-        model::VkModel gpu(*m, ctx->device, {.n_ctx = 64, .n_seq = 1, .n_batch = 64});
-        std::vector<model::BatchEntry> batch;
-        for (uint32_t i = 0; i < prompt.size(); ++i) {
-            batch.push_back({0, i, prompt[i], i + 1 == prompt.size()});
-        }
-        const auto gpu_logits = last_logits(gpu.forward(batch), n_vocab, 0);
-        model::ReferenceModel cpu(*m, 64);
-        std::vector<float> cpu_logits;
-        for (uint32_t i = 0; i < prompt.size(); ++i) {
-            const auto l = cpu.forward(prompt[i], i);
-            cpu_logits.assign(l.begin(), l.end());
-        }
-        // The GPU keeps keys and values in F16 (the CPU in F32): measured
-        // NMSE is 1e-8 to 2e-8 for every type on lavapipe.
-        CHECK(test::nmse(gpu_logits, cpu_logits) < 1e-6);
-
-        // Greedy generation of 32 tokens must agree token for token.
-        sample::Sampler greedy_gpu, greedy_cpu;
-        std::vector<int32_t> gpu_ids, cpu_ids;
-        int32_t next_gpu = greedy_gpu.sample(gpu_logits).id;
-        int32_t next_cpu = greedy_cpu.sample(cpu_logits).id;
-        for (uint32_t step = 0; step < 32; ++step) {
-            gpu_ids.push_back(next_gpu);
-            cpu_ids.push_back(next_cpu);
-            const uint32_t pos = static_cast<uint32_t>(prompt.size()) + step;
-            const model::BatchEntry e{0, pos, next_gpu, true};
-            next_gpu = greedy_gpu.sample(gpu.forward({&e, 1})).id;
-            next_cpu = greedy_cpu.sample(cpu.forward(next_cpu, pos)).id;
-        }
-        CHECK(gpu_ids == cpu_ids);
+        check_against_reference(*ctx, *model::Model::open(tiny_model(type)), 32);
     }
 }
 
-TEST_CASE("a batch of sequences equals separate runs", "[model][vk]") {
+// Qwen2 (Q/K/V biases, tied classifier, NeoX RoPE) and Phi-3 (fused QKV and
+// gate/up, NeoX RoPE), both with grouped-query attention.
+TEST_CASE("qwen2 and phi3 on Vulkan match the CPU reference for every weight type",
+          "[model][vk][arch]") {
     VK_TEST_CONTEXT(ctx);
-    const auto m = model::Model::open(tiny_model("q8_0"));
-    const uint32_t n_vocab = m->config().n_vocab;
+    for (const std::string arch : {"qwen2", "phi3"}) {
+        for (const std::string& type : k_all_types) {
+            INFO(arch << ", weight type " << type);
+            check_against_reference(*ctx, *model::Model::open(tiny_model(type, arch)), 12);
+        }
+    }
+}
+
+TEST_CASE("phi3 LongRoPE on Vulkan matches the CPU reference with short and long factors",
+          "[model][vk][arch]") {
+    VK_TEST_CONTEXT(ctx);
+    for (const std::string type : {"f32", "q4_k_m"}) {
+        INFO("weight type " << type);
+        const auto m = model::Model::open(tiny_model(type, "phi3", "tiny-longrope"));
+        REQUIRE(m->config().rope_orig_ctx == 256);
+        const auto short_logits = check_against_reference(*ctx, *m, 8, 64);
+        const auto long_logits = check_against_reference(*ctx, *m, 8, 300);
+        // The contexts choose different factors: the results differ.
+        CHECK(test::nmse(short_logits, long_logits) > 1e-6);
+    }
+}
+
+namespace {
+
+// Four prompts interleaved in one batch give each the logits it gets alone.
+void check_batch_equals_separate(test::VkContext& ctx, const model::Model& m) {
+    const uint32_t n_vocab = m.config().n_vocab;
     const std::vector<std::vector<int32_t>> prompts = {
-        prompt_tokens(*m, "Governing law."),
-        prompt_tokens(*m, "This Agreement shall be governed by the laws of Delaware."),
-        prompt_tokens(*m, "Term"),
-        prompt_tokens(*m, "Either party may terminate this Agreement upon notice."),
+        prompt_tokens(m, "Governing law."),
+        prompt_tokens(m, "This Agreement shall be governed by the laws of Delaware."),
+        prompt_tokens(m, "Term"),
+        prompt_tokens(m, "Either party may terminate this Agreement upon notice."),
     };
 
     // Separately, each in its own model instance.
     std::vector<std::vector<float>> separate;
     for (const auto& p : prompts) {
-        model::VkModel one(*m, ctx->device, {.n_ctx = 64, .n_seq = 1, .n_batch = 64});
+        model::VkModel one(m, ctx.device, {.n_ctx = 64, .n_seq = 1, .n_batch = 64});
         std::vector<model::BatchEntry> batch;
         for (uint32_t i = 0; i < p.size(); ++i) {
             batch.push_back({0, i, p[i], i + 1 == p.size()});
@@ -117,7 +158,7 @@ TEST_CASE("a batch of sequences equals separate runs", "[model][vk]") {
     }
 
     // Together, interleaved in one batch.
-    model::VkModel all(*m, ctx->device, {.n_ctx = 64, .n_seq = 4, .n_batch = 128});
+    model::VkModel all(m, ctx.device, {.n_ctx = 64, .n_seq = 4, .n_batch = 128});
     std::vector<model::BatchEntry> batch;
     size_t longest = 0;
     for (const auto& p : prompts) {
@@ -143,6 +184,16 @@ TEST_CASE("a batch of sequences equals separate runs", "[model][vk]") {
     }
     for (int32_t s = 0; s < 4; ++s) {
         CHECK(all.sequence_length(s) == prompts[static_cast<size_t>(s)].size());
+    }
+}
+
+} // namespace
+
+TEST_CASE("a batch of sequences equals separate runs", "[model][vk]") {
+    VK_TEST_CONTEXT(ctx);
+    for (const std::string arch : {"llama", "qwen2", "phi3"}) {
+        INFO(arch);
+        check_batch_equals_separate(*ctx, *model::Model::open(tiny_model("q8_0", arch)));
     }
 }
 

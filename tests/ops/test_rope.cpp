@@ -12,25 +12,38 @@ struct RopeArgs {
     float freq_base, scale;
 };
 
+// Frequency factors (empty: none) and the attention factor.
+struct RopeFactors {
+    std::vector<float> freq;
+    float attn = 1.0f;
+};
+
 std::vector<float> gpu_rope(test::VkContext& ctx, const std::vector<float>& x,
-                            const std::vector<int32_t>& positions, const RopeArgs& a) {
+                            const std::vector<int32_t>& positions, const RopeArgs& a,
+                            const RopeFactors& f = {}) {
     auto dx = test::to_device<float>(ctx, x);
     auto dpos = test::to_device<int32_t>(ctx, positions);
+    std::unique_ptr<vk::Buffer> dfactors;
+    vk::BufferRange factors;
+    if (!f.freq.empty()) {
+        dfactors = test::to_device<float>(ctx, f.freq);
+        factors = *dfactors;
+    }
     vk::CommandList list(ctx.device);
     ctx.ops.rope(list, *dx, *dpos, static_cast<uint32_t>(positions.size()), a.n_heads, a.head_dim,
-                 a.n_rot, a.neox, a.freq_base, a.scale);
+                 a.n_rot, a.neox, a.freq_base, a.scale, factors, f.attn);
     list.submit_and_wait();
     return test::from_device<float>(ctx, *dx, x.size());
 }
 
 // cpu::rope row by row, each token at its own position.
 std::vector<float> cpu_rope(std::vector<float> x, const std::vector<int32_t>& positions,
-                            const RopeArgs& a) {
+                            const RopeArgs& a, const RopeFactors& f = {}) {
     const size_t row = size_t{a.n_heads} * a.head_dim;
     for (size_t t = 0; t < positions.size(); ++t) {
         cpu::rope(std::span<float>(x.data() + t * row, row), a.n_heads, a.head_dim, a.n_rot,
                   a.neox ? cpu::RopeOrdering::neox : cpu::RopeOrdering::normal,
-                  static_cast<float>(positions[t]), a.freq_base, a.scale);
+                  static_cast<float>(positions[t]), a.freq_base, a.scale, f.freq, f.attn);
     }
     return x;
 }
@@ -118,6 +131,39 @@ TEST_CASE("rope shares angles across heads when there are many tokens", "[ops][r
     CHECK(test::nmse(gpu_rope(*ctx, x, positions, a), cpu_rope(x, positions, a)) < k_tolerance);
 }
 
+TEST_CASE("rope divides by frequency factors and scales by the attention factor", "[ops][rope]") {
+    VK_TEST_CONTEXT(ctx);
+    std::mt19937 rng(14);
+    // Phi-3 shapes (head_dim 96) and a partial rotation, with factors like
+    // LongRoPE's: near 1 (short) and up to ~60 (long), plus irregular ones.
+    struct Shape {
+        uint32_t n_tokens, n_heads, head_dim, n_rot;
+    };
+    for (const Shape s : {Shape{1, 4, 96, 96}, Shape{9, 3, 96, 96}, Shape{5, 2, 64, 32}}) {
+        const uint32_t half = s.n_rot / 2;
+        std::vector<float> rising(half), irregular = test::random_floats(half, rng, 0.5f, 8.0f);
+        for (uint32_t i = 0; i < half; ++i) {
+            rising[i] = 1.0f + 60.0f * static_cast<float>(i * i) / static_cast<float>(half * half);
+        }
+        for (const bool neox : {false, true}) {
+            for (const RopeFactors& f : {RopeFactors{rising, 1.0f}, RopeFactors{irregular, 1.19f},
+                                         RopeFactors{{}, 0.9f}}) {
+                const RopeArgs a{s.n_heads, s.head_dim, s.n_rot, neox, 10000.0f, 1.0f};
+                const auto x =
+                    test::random_floats(size_t{s.n_tokens} * s.n_heads * s.head_dim, rng, -3, 3);
+                auto positions = random_positions(s.n_tokens, 131071, rng);
+                const auto out = gpu_rope(*ctx, x, positions, a, f);
+                const auto ref = cpu_rope(x, positions, a, f);
+                INFO("head_dim " << s.head_dim << ", n_rot " << s.n_rot << ", neox " << neox
+                                 << ", factors " << f.freq.size() << ", attn " << f.attn);
+                CHECK(test::nmse(out, ref) < k_tolerance);
+                // The factors change the result: they are not ignored.
+                CHECK(test::nmse(ref, cpu_rope(x, positions, a)) > 1e-4);
+            }
+        }
+    }
+}
+
 TEST_CASE("rope rejects bad arguments", "[ops][rope]") {
     VK_TEST_CONTEXT(ctx);
     auto x = test::device_buffer(*ctx, 2 * 4 * 64 * sizeof(float));
@@ -135,4 +181,8 @@ TEST_CASE("rope rejects bad arguments", "[ops][rope]") {
                       Catch::Contains("rope: freq_base must be a positive number"));
     CHECK_THROWS_WITH(ctx->ops.rope(list, *x, *pos, 2, 4, 64, 64, false, 10000.0f, -1.0f),
                       Catch::Contains("rope: scale must be a positive number"));
+    auto factors = test::device_buffer(*ctx, 16 * sizeof(float));
+    CHECK_THROWS_WITH(
+        ctx->ops.rope(list, *x, *pos, 2, 4, 64, 64, false, 10000.0f, 1.0f, *factors, 1.0f),
+        Catch::Contains("rope: frequency factors buffer holds fewer than 32 elements"));
 }

@@ -105,3 +105,65 @@ TEST_CASE("invalid sampling settings are refused", "[sample]") {
     sample::Sampler s;
     CHECK_THROWS(s.sample(std::vector<float>{}));
 }
+
+TEST_CASE("masked sampling chooses only allowed tokens and renormalises", "[sample][mask]") {
+    const std::vector<float> logits = {5.0f, 1.0f, 2.0f, -1.0f, 0.5f, 2.0f};
+    sample::TokenMask mask(logits.size());
+    for (const int32_t id : {1, 2, 3, 5}) {
+        mask.set(id);
+    }
+    sample::Sampler greedy;
+    const sample::SampledToken t = greedy.sample(logits, &mask, 3);
+    CHECK(t.id == 2); // 0 is masked; 2 and 5 tie, the lower id wins
+    CHECK(t.logprob == Approx(sample::log_probability(logits, 2)));
+    double z = 0.0;
+    for (const int32_t id : {1, 2, 3, 5}) {
+        z += std::exp(static_cast<double>(logits[static_cast<size_t>(id)]));
+    }
+    CHECK(t.masked_logprob == Approx(2.0 - std::log(z)).epsilon(1e-6));
+    // Top 3, best first, ties by id, masked log-probabilities.
+    REQUIRE(t.top.size() == 3);
+    CHECK(t.top[0].id == 2);
+    CHECK(t.top[1].id == 5);
+    CHECK(t.top[2].id == 1);
+    CHECK(t.top[2].logprob == Approx(1.0 - std::log(z)).epsilon(1e-6));
+
+    // The masked distribution sums to 1 over the allowed tokens.
+    const auto all = sample::masked_distribution(logits, mask);
+    REQUIRE(all.size() == 4);
+    double sum = 0.0;
+    for (const auto& a : all) {
+        CHECK(mask.test(a.id));
+        sum += std::exp(static_cast<double>(a.logprob));
+    }
+    CHECK(sum == Approx(1.0).epsilon(1e-6));
+
+    // At a temperature, masked tokens are never drawn, and the draws follow
+    // the renormalised distribution.
+    sample::Sampler hot({.temperature = 1.0f, .seed = 3});
+    std::map<int32_t, int> counts;
+    const int n = 40000;
+    for (int i = 0; i < n; ++i) {
+        const int32_t id = hot.sample(logits, &mask).id;
+        REQUIRE(mask.test(id));
+        ++counts[id];
+    }
+    for (const auto& a : all) {
+        CHECK(counts[a.id] / static_cast<double>(n) ==
+              Approx(std::exp(static_cast<double>(a.logprob))).margin(0.01));
+    }
+}
+
+TEST_CASE("masked sampling refuses an empty or mismatched mask", "[sample][mask]") {
+    const std::vector<float> logits = {1.0f, 2.0f};
+    sample::Sampler s;
+    const sample::TokenMask none(2);
+    CHECK_THROWS_WITH(s.sample(logits, &none), Catch::Contains("no token is allowed"));
+    const sample::TokenMask other(3);
+    CHECK_THROWS_WITH(s.sample(logits, &other), Catch::Contains("vocabulary of 3 tokens"));
+    // Without a mask, top-N covers the whole vocabulary.
+    const sample::SampledToken t = s.sample(logits, nullptr, 5);
+    REQUIRE(t.top.size() == 2);
+    CHECK(t.top[0].id == 1);
+    CHECK(t.masked_logprob == t.logprob);
+}

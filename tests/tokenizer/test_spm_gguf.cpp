@@ -166,7 +166,8 @@ TEST_CASE("spm gguf: unsupported tokenizers are named", "[tokenizer][gguf]") {
         };
     };
     model("gpt2");
-    CHECK_THROWS_WITH(load(keys), "gpt2 (byte-level BPE) tokenizers are not supported yet");
+    // A gpt2 vocabulary goes to the byte-level BPE reader, which needs more keys.
+    CHECK_THROWS_WITH(load(keys), Catch::StartsWith("tokenizer.ggml.pre is missing"));
     model("bert");
     CHECK_THROWS_WITH(load(keys), "bert (WordPiece) tokenizers are not supported");
     model("t5");

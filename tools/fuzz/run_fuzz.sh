@@ -1,7 +1,9 @@
 #!/bin/sh
 # Runs a fuzzer for a fixed time on a copy of its seed corpus.
 #   tools/fuzz/run_fuzz.sh BUILD_DIR NAME SECONDS
-# NAME is gguf (the GGUF reader) or pdf (PDF ingestion): the fuzzer is
+# NAME is gguf (the GGUF reader), pdf (PDF ingestion), tokenizer
+# (byte-level BPE encoding) or schema (JSON-schema grammar and token masks):
+# the fuzzer is
 # fuzz_NAME_reader, its seeds corpus/NAME/, its dictionary NAME.dict if there
 # is one. BUILD_DIR is a build configured with the `fuzz` preset (build/fuzz).
 # Exits non-zero if the fuzzer finds a crash, a
@@ -9,7 +11,7 @@
 set -eu
 
 if [ $# -ne 3 ]; then
-    echo "usage: $0 BUILD_DIR gguf|pdf SECONDS" >&2
+    echo "usage: $0 BUILD_DIR gguf|pdf|tokenizer|schema SECONDS" >&2
     exit 2
 fi
 build_dir=$1

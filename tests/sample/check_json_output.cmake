@@ -1,0 +1,26 @@
+# Runs COMMAND (a list) and checks that it exits 0 and that its standard
+# output is one JSON object whose members have the types TYPES lists, as
+# "member=TYPE" pairs (CMake's JSON types: STRING, NUMBER, ARRAY, BOOLEAN...).
+# CMake's own JSON parser reads the output, so invalid JSON fails the test.
+execute_process(COMMAND ${COMMAND} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "exit code ${rc}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+string(JSON members ERROR_VARIABLE json_error LENGTH "${out}")
+if(json_error)
+  message(FATAL_ERROR "the output is not a JSON object: ${json_error}\n${out}")
+endif()
+list(LENGTH TYPES expected)
+if(NOT members EQUAL expected)
+  message(FATAL_ERROR "${members} members, expected ${expected}:\n${out}")
+endif()
+foreach(pair IN LISTS TYPES)
+  string(REPLACE "=" ";" pair "${pair}")
+  list(GET pair 0 member)
+  list(GET pair 1 type)
+  string(JSON actual ERROR_VARIABLE json_error TYPE "${out}" ${member})
+  if(json_error OR NOT actual STREQUAL type)
+    message(FATAL_ERROR "member '${member}' is ${actual}, expected ${type}:\n${out}")
+  endif()
+endforeach()
+message(STATUS "valid: ${out}")
