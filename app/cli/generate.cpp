@@ -2,6 +2,8 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "lora/lora_adapter.h"
+#include "lora/lora_merge.h"
 #include "model/generation.h"
 #include "model/model.h"
 #include "model/reference_model.h"
@@ -50,6 +52,10 @@ constexpr const char* k_usage =
     "      --system TEXT       system message for --chat (implies --chat)\n"
     "      --chat-template T   the template instead of the model's own (implies --chat):\n"
     "                          llama3, chatml, phi3, llama2, plain\n"
+    "      --lora FILE[:S]     apply a LoRA adapter (GGUF) at scale S (default 1);\n"
+    "                          repeat for several\n"
+    "      --lora-merge        merge the adapters into the weights at load instead of\n"
+    "                          applying them at run time\n"
     "      --no-bos            do not put the start-of-text token before the prompt\n"
     "      --logprobs          after the text, list each token with its log-probability\n"
     "      --json-schema FILE  write only a JSON document valid under the schema in FILE\n"
@@ -73,6 +79,8 @@ struct Options {
     std::string json_schema; // file of the schema the output must follow
     int32_t top_logprobs = 0;
     std::string dump_logits;
+    std::vector<std::string> loras; // FILE[:SCALE]
+    bool lora_merge = false;
 };
 
 Options parse(const Args& args) {
@@ -114,6 +122,10 @@ Options parse(const Args& args) {
             } catch (const tokenizer::ChatTemplateError& e) {
                 throw UsageError(e.what());
             }
+        } else if (a == "--lora") {
+            o.loras.push_back(take_value(args, i));
+        } else if (a == "--lora-merge") {
+            o.lora_merge = true;
         } else if (a == "--no-bos") {
             o.bos = false;
         } else if (a == "--logprobs") {
@@ -131,6 +143,9 @@ Options parse(const Args& args) {
     }
     if (o.model.empty()) {
         throw UsageError("a model is needed: -m MODEL.gguf");
+    }
+    if (o.lora_merge && o.loras.empty()) {
+        throw UsageError("--lora-merge needs at least one --lora ADAPTER.gguf");
     }
     return o;
 }
@@ -152,6 +167,40 @@ size_t complete_utf8_prefix(const std::string& s) {
 
 // Runs one token at a time on the CPU; on the GPU the whole prompt goes in
 // one batch (in chunks of the batch size) and later tokens one by one.
+// The adapters given with --lora, to apply at run time (deltas) or already
+// merged into the model's weights.
+struct AppliedAdapters {
+    std::vector<lora::ScaledAdapter> files; // kept open: the deltas view them
+    model::MatrixDeltas deltas;
+};
+
+AppliedAdapters load_adapters(model::Model& model, const std::vector<std::string>& specs,
+                              bool merge) {
+    AppliedAdapters a;
+    for (const std::string& spec : specs) {
+        try {
+            a.files.push_back(lora::open_scaled(spec));
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(e.what());
+        }
+    }
+    if (a.files.empty()) {
+        return a;
+    }
+    a.deltas = lora::combine(model, a.files);
+    for (const lora::ScaledAdapter& f : a.files) {
+        std::fprintf(stderr, "adapter %s: %zu matrices, rank %llu, scale %g%s\n",
+                     f.adapter->label().c_str(), f.adapter->matrices().size(),
+                     static_cast<unsigned long long>(f.adapter->matrices().front().a.n_rows),
+                     static_cast<double>(f.scale), merge ? ", merged into the weights" : "");
+    }
+    if (merge) {
+        lora::merge_into(model, a.deltas);
+        a.deltas.clear();
+    }
+    return a;
+}
+
 model::ForwardFn forward_function(model::VkModel* gpu, model::ReferenceModel* reference,
                                   const std::vector<int32_t>& prompt) {
     if (gpu == nullptr) {
@@ -233,6 +282,8 @@ int run_generate(const Args& args) {
     }
     const auto model = model::Model::open(o.model);
     const tokenizer::Tokenizer tok = tokenizer::Tokenizer::from_gguf(model->file());
+    // Adapters are checked against the model before anything heavy runs.
+    const AppliedAdapters adapters = load_adapters(*model, o.loras, o.lora_merge);
 
     std::vector<int32_t> prompt;
     std::vector<int32_t> end_tokens;
@@ -297,6 +348,13 @@ int run_generate(const Args& args) {
     }
     if (!gpu) {
         reference = std::make_unique<model::ReferenceModel>(*model, n_ctx);
+    }
+    if (!adapters.deltas.empty()) {
+        if (gpu) {
+            gpu->set_deltas(adapters.deltas);
+        } else {
+            reference->set_deltas(adapters.deltas);
+        }
     }
     sample::Sampler sampler(o.sampling);
     // Structured output: the vocabulary's token bytes and the schema's

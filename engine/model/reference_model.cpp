@@ -14,12 +14,6 @@ namespace clauselens::model {
 
 namespace {
 
-// y = W x, every projection of the model. W names its GGUF tensor and rows
-// (w.name, w.first_row), by which per-matrix additions can be found.
-void project(const WeightMatrix& w, std::span<const float> x, std::span<float> y) {
-    cpu::matvec(w.type, w.data, x, y);
-}
-
 // Adds a projection's bias, where the architecture has one.
 void add_bias(std::span<float> y, const std::vector<float>& bias) {
     if (!bias.empty()) {
@@ -34,7 +28,7 @@ cpu::RopeOrdering rope_ordering(RopeOrdering o) {
 } // namespace
 
 ReferenceModel::ReferenceModel(const Model& model, uint32_t n_ctx)
-    : config_(model.config()), weights_(model.weights()), n_ctx_(n_ctx) {
+    : model_(model), config_(model.config()), weights_(model.weights()), n_ctx_(n_ctx) {
     const ModelConfig& c = config_;
     if (n_ctx == 0 || n_ctx > c.n_ctx_train) {
         throw ModelError("a context of " + std::to_string(n_ctx) +
@@ -54,6 +48,18 @@ ReferenceModel::ReferenceModel(const Model& model, uint32_t n_ctx)
     s_.logits.resize(c.n_vocab);
     s_.key_cache.resize(static_cast<size_t>(c.n_layer) * n_ctx * c.kv_dim());
     s_.value_cache.resize(static_cast<size_t>(c.n_layer) * n_ctx * c.kv_dim());
+}
+
+void ReferenceModel::set_deltas(const MatrixDeltas& deltas) {
+    deltas_ = index_deltas(model_.file(), weights_, deltas);
+}
+
+void ReferenceModel::project(const WeightMatrix& w, std::span<const float> x,
+                             std::span<float> y) const {
+    cpu::matvec(w.type, w.data, x, y);
+    if (const auto it = deltas_.find(w.data.data()); it != deltas_.end()) {
+        apply_deltas(it->second, x, y);
+    }
 }
 
 std::span<const float> ReferenceModel::forward(int32_t token, uint32_t pos) {

@@ -5,6 +5,7 @@
 // forward() that reads top to bottom. It is the oracle for the GPU model, so
 // it is written to be obviously right, not fast. One sequence at a time.
 
+#include "model/low_rank_delta.h"
 #include "model/model.h"
 
 #include <cstdint>
@@ -41,11 +42,22 @@ public:
 
     uint32_t n_ctx() const { return n_ctx_; }
 
+    // Applies these low-rank deltas (LoRA adapters, see lora::combine) from
+    // the next forward() on, replacing any before; empty: the base model.
+    // The adapters' files must outlive their use. Throws ModelError for a
+    // delta that does not fit the model.
+    void set_deltas(const MatrixDeltas& deltas);
+
 private:
+    // y = W x, then the matrix's deltas: every projection goes through here.
+    void project(const WeightMatrix& w, std::span<const float> x, std::span<float> y) const;
+
+    const Model& model_;
     const ModelConfig& config_;
     const ModelWeights& weights_;
     uint32_t n_ctx_;
     std::span<const float> rope_factors_; // (n_rot / 2) for this context, or empty
+    DeltaIndex deltas_;
     RunState s_;
 };
 

@@ -19,6 +19,7 @@ namespace clauselens::model {
 // A weight matrix in device memory, in its GGUF type: rows first_row ..
 // first_row + n_rows - 1 of the GGUF tensor `name` (see WeightMatrix).
 struct VkModel::GpuMatrix {
+    const std::byte* source = nullptr; // the host data: identifies the matrix's deltas
     std::string name;
     uint64_t first_row = 0;
     gguf::TensorType type;
@@ -141,7 +142,8 @@ VkModel::VkModel(const Model& model, vk::Device& device, const VkModelOptions& o
     std::map<std::pair<const std::byte*, size_t>, const vk::Buffer*> uploaded_tensors;
     // The parts of a fused tensor are uploaded as matrices of their own.
     auto matrix = [&](const WeightMatrix& m) {
-        GpuMatrix g{m.name,
+        GpuMatrix g{m.data.data(),
+                    m.name,
                     m.first_row,
                     m.type,
                     static_cast<uint32_t>(m.n_rows),
@@ -255,8 +257,25 @@ void VkModel::copy_prefix(int32_t src, int32_t dst, uint32_t n) {
     lengths_[d] = n;
 }
 
+void VkModel::set_deltas(const MatrixDeltas& deltas) {
+    const DeltaIndex index = index_deltas(model_.file(), model_.weights(), deltas);
+    deltas_.reset();
+    if (!index.empty()) {
+        deltas_ = std::make_unique<VkDeltas>(device_, index, options_.n_batch);
+    }
+}
+
 void VkModel::project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange x,
                       vk::BufferRange y, uint32_t n_tokens) {
+    multiply(list, w, x, y, n_tokens);
+    if (deltas_ && deltas_->has(w.source)) {
+        list.barrier();
+        deltas_->record(list, ops_, w.source, x, y, n_tokens);
+    }
+}
+
+void VkModel::multiply(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange x,
+                       vk::BufferRange y, uint32_t n_tokens) {
     const vk::DeviceInfo& info = device_.info();
     const uint64_t max_binding = options_.max_binding != 0
                                      ? std::min(options_.max_binding, info.max_storage_buffer_range)

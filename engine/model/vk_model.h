@@ -7,6 +7,7 @@
 // positions per sequence.
 
 #include "model/model.h"
+#include "model/vk_deltas.h"
 #include "vk/buffer.h"
 #include "vk/ops.h"
 
@@ -78,6 +79,13 @@ public:
     // evaluated once and copied to every sequence that starts with it).
     void copy_prefix(int32_t src, int32_t dst, uint32_t n);
 
+    // Applies these low-rank deltas (LoRA adapters, see lora::combine) from
+    // the next forward() on, replacing any before; empty: the base model
+    // again. Uploads the adapters' factors (small next to the weights) and
+    // keeps the base weights as they are, so adapters switch without
+    // reloading the model. Throws ModelError for a delta that does not fit.
+    void set_deltas(const MatrixDeltas& deltas);
+
     const VkModelOptions& options() const { return options_; }
     const MemoryEstimate& memory() const { return memory_; }
 
@@ -90,6 +98,9 @@ private:
     // first_row), by which per-matrix additions can be found.
     void project(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange x, vk::BufferRange y,
                  uint32_t n_tokens);
+    // y = W x alone.
+    void multiply(vk::CommandList& list, const GpuMatrix& w, vk::BufferRange x, vk::BufferRange y,
+                  uint32_t n_tokens);
     uint32_t slot(int32_t seq) const;
 
     const Model& model_;
@@ -122,6 +133,8 @@ private:
     const vk::Buffer* input_cells_ = nullptr; // (n_batch) int32 cache rows to write
     const vk::Buffer* input_spans_ = nullptr; // (n_batch, 2) int32 cache rows to attend
     const vk::Buffer* logits_ = nullptr;      // (n_logits, n_vocab)
+
+    std::unique_ptr<VkDeltas> deltas_; // adapters, or null
 
     std::vector<uint32_t> lengths_; // cached positions per sequence slot
     std::vector<float> logits_out_;

@@ -76,8 +76,7 @@ TEST_CASE("lora: run-time deltas equal merged weights on the CPU reference", "[l
     CHECK(test::nmse(cpu_logits(*base, halves), runtime) < 1e-10);
 }
 
-TEST_CASE("lora: merging into a quantized model stays close to run-time application",
-          "[lora]") {
+TEST_CASE("lora: merging into a quantized model stays close to run-time application", "[lora]") {
     const auto base = model::Model::open(test::lora_base_model("q8_0"));
     const auto adapter = lora::LoraAdapter::open(test::lora_adapter("q8_0", 8, 4));
     const model::MatrixDeltas deltas = lora::combine(*base, {{adapter, 1.0f}});
@@ -118,5 +117,32 @@ TEST_CASE("lora: Vulkan applies adapters as the CPU reference does, and switches
         // Scale 0 also is the base model.
         gpu.set_deltas(lora::combine(*base, {{a, 0.0f}}));
         CHECK(gpu_logits(gpu, *base, 0) == plain);
+    }
+}
+
+TEST_CASE("lora: adapters of fused and biased architectures (phi3, qwen2)", "[lora][vk]") {
+    VK_TEST_CONTEXT(ctx);
+    for (const std::string arch : {"phi3", "qwen2"}) {
+        INFO("architecture " << arch);
+        const auto base = model::Model::open(test::lora_base_model("f32", arch));
+        const auto adapter = lora::LoraAdapter::open(test::lora_adapter("f32", 4, 7, arch));
+        if (arch == "phi3") {
+            // The adapter targets the fused tensors as a whole.
+            CHECK(adapter->deltas(1.0f).contains("blk.0.attn_qkv.weight"));
+            CHECK(adapter->deltas(1.0f).contains("blk.0.ffn_up.weight"));
+        }
+        const model::MatrixDeltas deltas = lora::combine(*base, {{adapter, 1.0f}});
+        const std::vector<float> runtime = cpu_logits(*base, deltas);
+        CHECK(test::nmse(runtime, cpu_logits(*base, {})) > 1e-3);
+
+        // Each part of a fused tensor gets its own rows of B: the same as
+        // merging the delta into the whole tensor.
+        auto merged = model::Model::open(test::lora_base_model("f32", arch));
+        lora::merge_into(*merged, deltas);
+        CHECK(test::nmse(cpu_logits(*merged, {}), runtime) < 1e-10);
+
+        model::VkModel gpu(*base, ctx->device, {.n_ctx = 32, .n_seq = 1, .n_batch = 32});
+        gpu.set_deltas(deltas);
+        CHECK(test::nmse(gpu_logits(gpu, *base, 0), runtime) < 1e-6);
     }
 }
