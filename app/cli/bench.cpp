@@ -3,6 +3,7 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "lora/lora_adapter.h"
 #include "model/model.h"
 #include "model/vk_model.h"
 #include "vk/buffer.h"
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,8 @@ constexpr const char* k_usage =
     "      --ubatch U       tokens per forward pass while processing the prompt (default 512)\n"
     "  -r, --repetitions R  runs of each test (default 5)\n"
     "      --device D       vk:N or a part of a device name (default: the best device)\n"
+    "      --lora FILE[:S]  also run every test with this LoRA adapter applied at run\n"
+    "                       time (repeat for several), side by side with the base model\n"
     "      --json           machine-readable output\n"
     "      --help           show this help\n";
 
@@ -44,6 +48,7 @@ struct Options {
     uint32_t ubatch = 512;
     uint32_t repetitions = 5;
     std::string device;
+    std::vector<std::string> loras;
     bool json = false;
 };
 
@@ -63,6 +68,8 @@ Options parse(const Args& args) {
             o.ubatch = static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 1 << 16));
         } else if (a == "-r" || a == "--repetitions") {
             o.repetitions = static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 1000));
+        } else if (a == "--lora") {
+            o.loras.push_back(take_value(args, i));
         } else if (a == "--device") {
             o.device = take_value(args, i);
         } else if (a == "--json") {
@@ -129,53 +136,75 @@ int run_bench(const Args& args) {
                        .n_logits = o.batch});
     using clock = std::chrono::steady_clock;
 
-    std::vector<Result> results;
-    if (o.n_prompt > 0) {
-        Result r{"pp", o.n_prompt, {}};
-        r.test += std::to_string(o.n_prompt);
-        for (uint32_t rep = 0; rep <= o.repetitions; ++rep) { // run 0 warms up
-            vm.remove_sequence(0);
-            const auto start = clock::now();
-            for (uint32_t first = 0; first < o.n_prompt; first += ubatch) {
-                std::vector<model::BatchEntry> batch;
-                for (uint32_t p = first; p < std::min(o.n_prompt, first + ubatch); ++p) {
-                    batch.push_back({0, p, token_at(p, c.n_vocab), p + 1 == o.n_prompt});
-                }
-                vm.forward(batch);
-            }
-            if (rep > 0) {
-                r.seconds.push_back(std::chrono::duration<double>(clock::now() - start).count());
-            }
+    // With adapters, each test runs on the base model and then with the
+    // adapters switched on, in the same process and on the same weights.
+    std::vector<lora::ScaledAdapter> adapters;
+    for (const std::string& spec : o.loras) {
+        try {
+            adapters.push_back(lora::open_scaled(spec));
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(e.what());
         }
-        results.push_back(r);
     }
-    if (o.n_gen > 0) {
-        Result r{"tg", o.n_gen * o.batch, {}};
-        r.test += std::to_string(o.n_gen);
-        if (o.batch > 1) {
-            r.test += 'x';
-            r.test += std::to_string(o.batch);
+    const model::MatrixDeltas deltas = lora::combine(*model, adapters);
+
+    std::vector<Result> results;
+    for (const bool with_adapters : {false, true}) {
+        if (with_adapters && adapters.empty()) {
+            break;
         }
-        for (uint32_t rep = 0; rep <= o.repetitions; ++rep) {
-            std::vector<model::BatchEntry> batch;
-            for (uint32_t s = 0; s < o.batch; ++s) {
-                vm.remove_sequence(static_cast<int32_t>(s));
-                batch.push_back({static_cast<int32_t>(s), 0, token_at(s, c.n_vocab), true});
-            }
-            vm.forward(batch); // the first token of each sequence, not timed
-            const auto start = clock::now();
-            for (uint32_t step = 1; step <= o.n_gen; ++step) {
-                for (model::BatchEntry& e : batch) {
-                    e.pos = step;
-                    e.token = token_at(step * 31 + static_cast<uint32_t>(e.seq), c.n_vocab);
+        vm.set_deltas(with_adapters ? deltas : model::MatrixDeltas{});
+        const std::string suffix = with_adapters ? "+lora" : "";
+        if (o.n_prompt > 0) {
+            Result r{"pp", o.n_prompt, {}};
+            r.test += std::to_string(o.n_prompt) + suffix;
+            for (uint32_t rep = 0; rep <= o.repetitions; ++rep) { // run 0 warms up
+                vm.remove_sequence(0);
+                const auto start = clock::now();
+                for (uint32_t first = 0; first < o.n_prompt; first += ubatch) {
+                    std::vector<model::BatchEntry> batch;
+                    for (uint32_t p = first; p < std::min(o.n_prompt, first + ubatch); ++p) {
+                        batch.push_back({0, p, token_at(p, c.n_vocab), p + 1 == o.n_prompt});
+                    }
+                    vm.forward(batch);
                 }
-                vm.forward(batch);
+                if (rep > 0) {
+                    r.seconds.push_back(
+                        std::chrono::duration<double>(clock::now() - start).count());
+                }
             }
-            if (rep > 0) {
-                r.seconds.push_back(std::chrono::duration<double>(clock::now() - start).count());
-            }
+            results.push_back(r);
         }
-        results.push_back(r);
+        if (o.n_gen > 0) {
+            Result r{"tg", o.n_gen * o.batch, {}};
+            r.test += std::to_string(o.n_gen);
+            if (o.batch > 1) {
+                r.test += 'x';
+                r.test += std::to_string(o.batch);
+            }
+            r.test += suffix;
+            for (uint32_t rep = 0; rep <= o.repetitions; ++rep) {
+                std::vector<model::BatchEntry> batch;
+                for (uint32_t s = 0; s < o.batch; ++s) {
+                    vm.remove_sequence(static_cast<int32_t>(s));
+                    batch.push_back({static_cast<int32_t>(s), 0, token_at(s, c.n_vocab), true});
+                }
+                vm.forward(batch); // the first token of each sequence, not timed
+                const auto start = clock::now();
+                for (uint32_t step = 1; step <= o.n_gen; ++step) {
+                    for (model::BatchEntry& e : batch) {
+                        e.pos = step;
+                        e.token = token_at(step * 31 + static_cast<uint32_t>(e.seq), c.n_vocab);
+                    }
+                    vm.forward(batch);
+                }
+                if (rep > 0) {
+                    r.seconds.push_back(
+                        std::chrono::duration<double>(clock::now() - start).count());
+                }
+            }
+            results.push_back(r);
+        }
     }
 
     const std::string name = c.name.empty() ? o.model : c.name;
@@ -193,16 +222,16 @@ int run_bench(const Args& args) {
         }
         std::printf("\n]\n");
     } else {
-        std::printf("| %-40s | %10s | %-28s | %-10s | %22s |\n", "model", "weights", "device",
+        std::printf("| %-40s | %10s | %-28s | %-14s | %22s |\n", "model", "weights", "device",
                     "test", "t/s (median [min, max])");
         std::printf("|%s|%s|%s|%s|%s|\n", std::string(42, '-').c_str(),
                     std::string(12, '-').c_str(), std::string(30, '-').c_str(),
-                    std::string(12, '-').c_str(), std::string(24, '-').c_str());
+                    std::string(16, '-').c_str(), std::string(24, '-').c_str());
         for (const Result& r : results) {
             char tps[64];
             std::snprintf(tps, sizeof tps, "%.2f [%.2f, %.2f]", r.median_tokens_per_second(),
                           r.min_tps(), r.max_tps());
-            std::printf("| %-40.40s | %10s | %-28.28s | %-10s | %22s |\n", name.c_str(),
+            std::printf("| %-40.40s | %10s | %-28.28s | %-14s | %22s |\n", name.c_str(),
                         vk::format_bytes(bytes).c_str(), device.info().name.c_str(), r.test.c_str(),
                         tps);
         }

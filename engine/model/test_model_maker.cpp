@@ -1,5 +1,6 @@
 #include "model/test_model_maker.h"
 
+#include "cpu/gaussian.h"
 #include "cpu/quant.h"
 #include "gguf/gguf_writer.h"
 #include "model/quant_mix.h"
@@ -84,36 +85,6 @@ gguf::TensorType type_for(std::string_view type) {
     throw std::invalid_argument(message);
 }
 
-// Normal deviates from a SplitMix64 stream (Box-Muller): the same seed gives
-// the same model on every machine.
-class Gaussian {
-public:
-    explicit Gaussian(uint64_t seed) : state_(seed) {}
-    float next() {
-        if (has_spare_) {
-            has_spare_ = false;
-            return spare_;
-        }
-        const double u1 = (static_cast<double>(bits() >> 11) + 1.0) * 0x1.0p-53; // (0, 1]
-        const double u2 = static_cast<double>(bits() >> 11) * 0x1.0p-53;
-        const double r = std::sqrt(-2.0 * std::log(u1));
-        spare_ = static_cast<float>(r * std::sin(2.0 * std::numbers::pi * u2));
-        has_spare_ = true;
-        return static_cast<float>(r * std::cos(2.0 * std::numbers::pi * u2));
-    }
-
-private:
-    uint64_t bits() {
-        uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-        return z ^ (z >> 31);
-    }
-    uint64_t state_;
-    bool has_spare_ = false;
-    float spare_ = 0.0f;
-};
-
 uint64_t hash_name(std::string_view name) {
     uint64_t h = 1469598103934665603ull; // FNV-1a
     for (const char c : name) {
@@ -188,7 +159,7 @@ void fill_tensor(std::span<std::byte> out, gguf::TensorType type, uint64_t cols,
     auto work = [&](uint64_t first, uint64_t last) {
         std::vector<float> row(cols);
         for (uint64_t r = first; r < last; ++r) {
-            Gaussian g(seed ^ (r * 0x9e3779b97f4a7c15ull));
+            cpu::Gaussian g(seed ^ (r * 0x9e3779b97f4a7c15ull));
             for (float& v : row) {
                 v = scale == 0.0f ? 1.0f : g.next() * scale;
             }
