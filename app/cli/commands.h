@@ -22,6 +22,11 @@ int run_bench(const Args& args);
 int run_quantize(const Args& args);
 int run_search(const Args& args);
 int run_export(const Args& args);
+int run_eval(const Args& args);
 int run_ingest(const Args& args);
+int run_extract(const Args& args);
+int run_library(const Args& args);
+int run_review(const Args& args);
+int run_passage(const Args& args);
 
 } // namespace clauselens::cli

@@ -27,12 +27,19 @@ constexpr Subcommand k_subcommands[] = {
     {"bench-grammar", "measure the token-mask time of JSON-schema constrained decoding",
      clauselens::cli::run_bench_grammar},
     {"ingest", "add PDF contracts to a database", clauselens::cli::run_ingest},
+    {"extract", "find every clause of every category in contracts, with a model",
+     clauselens::cli::run_extract},
     {"make-test-model", "write a random-weight GGUF model for tests and benchmarks",
      clauselens::cli::run_make_test_model},
     {"quantize", "quantize an F32/F16/BF16 model to Q8_0, Q4_0 or Q4_K_M",
      clauselens::cli::run_quantize},
     {"search", "full-text search of the stored clause segments", clauselens::cli::run_search},
     {"export", "write extraction results as CSV or JSON", clauselens::cli::run_export},
+    {"eval", "score an extraction run against gold labels (CUAD form)", clauselens::cli::run_eval},
+    {"library", "show, check, export and store clause libraries", clauselens::cli::run_library},
+    {"review", "list results and accept, reject, edit or reset them", clauselens::cli::run_review},
+    {"passage", "print the text in an area of a stored document's page",
+     clauselens::cli::run_passage},
 };
 
 void print_usage(std::FILE* out) {

@@ -126,10 +126,23 @@ ALTER TABLE extractions ADD COLUMN updated_at TEXT;
 CREATE INDEX extractions_status ON extractions(status, category);
 CREATE INDEX extractions_category ON extractions(category);
 )sql",
+    // 2 -> 3: which documents each run has finished, so that a cancelled or
+    // killed extraction resumes without lost or duplicated results.
+    R"sql(
+CREATE TABLE run_documents (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    segments INTEGER NOT NULL,
+    finished_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, document_id)
+) WITHOUT ROWID;
+ALTER TABLE extractions ADD COLUMN chosen INTEGER NOT NULL DEFAULT 1;
+)sql",
 };
 
-const char* const k_tables[] = {"documents",   "pages",          "segments", "segments_fts", "runs",
-                                "extractions", "clause_library", "batches",  "batch_files"};
+const char* const k_tables[] = {"documents",   "pages",        "segments",       "segments_fts",
+                                "runs",        "extractions",  "clause_library", "batches",
+                                "batch_files", "run_documents"};
 
 QString now_utc() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -525,6 +538,18 @@ std::vector<Segment> Store::segments(qint64 document_id) const {
     return out;
 }
 
+std::vector<Store::SegmentSpan> Store::segment_spans(qint64 document_id) const {
+    Stmt s(impl_->db, "SELECT id, idx, begin, end, page_first, page_last FROM segments "
+                      "WHERE document_id = ?1 ORDER BY idx");
+    s.bind(1, document_id);
+    std::vector<SegmentSpan> out;
+    while (s.step()) {
+        out.push_back(SegmentSpan{s.int64(0), static_cast<int>(s.int64(1)), s.int64(2), s.int64(3),
+                                  static_cast<int>(s.int64(4)), static_cast<int>(s.int64(5))});
+    }
+    return out;
+}
+
 qint64 Store::begin_or_resume_batch(const QStringList& files) {
     const Db& db = impl_->db;
     const QString files_json = QString::fromUtf8(
@@ -619,6 +644,63 @@ qint64 Store::add_run(const QString& model, const QString& adapter, const QStrin
     return sqlite3_last_insert_rowid(impl_->db.get());
 }
 
+std::optional<qint64> Store::unfinished_run(const QString& model, const QString& adapter,
+                                            const QString& library_json,
+                                            const QString& settings_json) const {
+    Stmt s(impl_->db, "SELECT id FROM runs WHERE finished_at IS NULL AND model = ?1 AND "
+                      "adapter = ?2 AND library_json = ?3 AND settings_json = ?4 "
+                      "ORDER BY id DESC LIMIT 1");
+    s.bind(1, model).bind(2, adapter).bind(3, library_json).bind(4, settings_json);
+    if (s.step()) {
+        return s.int64(0);
+    }
+    return std::nullopt;
+}
+
+std::vector<RunInfo> Store::runs() const {
+    Stmt s(impl_->db, "SELECT id, model, adapter, started_at, finished_at FROM runs ORDER BY id");
+    std::vector<RunInfo> out;
+    while (s.step()) {
+        out.push_back(RunInfo{s.int64(0), s.text(1), s.text(2), s.text(3),
+                              s.is_null(4) ? QString() : s.text(4)});
+    }
+    return out;
+}
+
+std::vector<qint64> Store::run_document_ids(qint64 run_id) const {
+    Stmt s(impl_->db,
+           "SELECT document_id FROM run_documents WHERE run_id = ?1 ORDER BY document_id");
+    s.bind(1, run_id);
+    std::vector<qint64> ids;
+    while (s.step()) {
+        ids.push_back(s.int64(0));
+    }
+    return ids;
+}
+
+bool Store::run_has_document(qint64 run_id, qint64 document_id) const {
+    Stmt s(impl_->db, "SELECT 1 FROM run_documents WHERE run_id = ?1 AND document_id = ?2");
+    s.bind(1, run_id).bind(2, document_id);
+    return s.step();
+}
+
+void Store::store_run_document(qint64 run_id, qint64 document_id,
+                               const std::vector<ExtractionRecord>& records, qint64 segments) {
+    const Db& db = impl_->db;
+    Transaction t(db);
+    for (const ExtractionRecord& r : records) {
+        const qint64 id = add_extraction(run_id, r.segment_id, r.category, r.fields_json, r.score);
+        if (!r.chosen) {
+            Stmt c(db, "UPDATE extractions SET chosen = 0 WHERE id = ?1");
+            c.bind(1, id).run();
+        }
+    }
+    Stmt s(db, "INSERT INTO run_documents(run_id, document_id, segments, finished_at) "
+               "VALUES (?1, ?2, ?3, ?4)");
+    s.bind(1, run_id).bind(2, document_id).bind(3, segments).bind(4, now_utc()).run();
+    t.commit();
+}
+
 void Store::finish_run(qint64 run_id) {
     Stmt s(impl_->db, "UPDATE runs SET finished_at = ?1 WHERE id = ?2");
     s.bind(1, now_utc()).bind(2, run_id).run();
@@ -672,6 +754,102 @@ void Store::set_extraction_status(qint64 extraction_id, const QString& status,
     t.commit();
 }
 
+void Store::review_extractions(const std::vector<qint64>& extraction_ids, const QString& status,
+                               const QString& edited_fields_json, const QString& reviewer_note) {
+    static const QStringList statuses = {"auto", "accepted", "rejected", "edited"};
+    if (!statuses.contains(status)) {
+        throw StoreError(QStringLiteral("unknown extraction status '%1' (expected auto, accepted, "
+                                        "rejected or edited)")
+                             .arg(status)
+                             .toStdString());
+    }
+    if (status == QLatin1String("edited")) {
+        QJsonParseError error{};
+        const QJsonDocument json = QJsonDocument::fromJson(edited_fields_json.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !json.isObject()) {
+            throw StoreError(
+                QStringLiteral("edited fields must be a JSON object such as {\"governing_law\": "
+                               "\"Delaware\"}, not '%1'%2")
+                    .arg(edited_fields_json, error.error != QJsonParseError::NoError
+                                                 ? QStringLiteral(" (%1 at offset %2)")
+                                                       .arg(error.errorString())
+                                                       .arg(error.offset)
+                                                 : QString())
+                    .toStdString());
+        }
+    }
+    const Db& db = impl_->db;
+    Transaction t(db);
+    // Every id first: a typo in one id must not leave the others half done.
+    QStringList unknown;
+    {
+        Stmt exists(db, "SELECT 1 FROM extractions WHERE id = ?1");
+        for (const qint64 id : extraction_ids) {
+            exists.bind(1, id);
+            if (!exists.step()) {
+                unknown << QString::number(id);
+            }
+            exists.reset();
+        }
+    }
+    if (!unknown.isEmpty()) {
+        throw StoreError(
+            QStringLiteral("no extraction with id %1 in %2; nothing was changed")
+                .arg(unknown.join(QStringLiteral(", ")), QFileInfo(db.path()).absoluteFilePath())
+                .toStdString());
+    }
+    const char* sql = nullptr;
+    if (status == QLatin1String("accepted")) {
+        sql = "UPDATE extractions SET status = CASE status WHEN 'edited' THEN 'edited' ELSE "
+              "'accepted' END, reviewer_note = coalesce(?2, reviewer_note), updated_at = ?3 "
+              "WHERE id = ?4";
+    } else if (status == QLatin1String("rejected")) {
+        sql = "UPDATE extractions SET fields_json = coalesce(original_fields_json, fields_json), "
+              "original_fields_json = NULL, status = 'rejected', reviewer_note = coalesce(?2, "
+              "reviewer_note), updated_at = ?3 WHERE id = ?4";
+    } else if (status == QLatin1String("edited")) {
+        sql = "UPDATE extractions SET original_fields_json = coalesce(original_fields_json, "
+              "fields_json), fields_json = ?1, status = 'edited', reviewer_note = coalesce(?2, "
+              "reviewer_note), updated_at = ?3 WHERE id = ?4";
+    } else {
+        sql = "UPDATE extractions SET fields_json = coalesce(original_fields_json, fields_json), "
+              "original_fields_json = NULL, status = 'auto', reviewer_note = NULL, "
+              "updated_at = ?3 WHERE id = ?4";
+    }
+    Stmt s(db, sql);
+    const QString now = now_utc();
+    for (const qint64 id : extraction_ids) {
+        if (status == QLatin1String("edited")) {
+            // Stored compact, as the extractor writes it.
+            s.bind(1, QString::fromUtf8(QJsonDocument::fromJson(edited_fields_json.toUtf8())
+                                            .toJson(QJsonDocument::Compact)));
+        }
+        if (status != QLatin1String("auto")) {
+            reviewer_note.isNull() ? s.bind_null(2) : s.bind(2, reviewer_note);
+        }
+        s.bind(3, now).bind(4, id).run();
+        s.reset();
+    }
+    t.commit();
+}
+
+std::optional<Store::ExtractionReview> Store::extraction_review(qint64 extraction_id) const {
+    Stmt s(impl_->db, "SELECT id, status, fields_json, original_fields_json, reviewer_note, "
+                      "updated_at FROM extractions WHERE id = ?1");
+    s.bind(1, extraction_id);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    ExtractionReview r;
+    r.id = s.int64(0);
+    r.status = s.text(1);
+    r.fields_json = s.text(2);
+    r.original_fields_json = s.is_null(3) ? QString() : s.text(3);
+    r.reviewer_note = s.is_null(4) ? QString() : s.text(4);
+    r.updated_at = s.is_null(5) ? QString() : s.text(5);
+    return r;
+}
+
 void Store::for_each_extraction(const ExtractionFilter& filter,
                                 const std::function<void(const ExtractionRow&)>& fn) const {
     const Db& db = impl_->db;
@@ -691,13 +869,16 @@ void Store::for_each_extraction(const ExtractionFilter& filter,
     }
     // Filters are bound, never spliced into the SQL; an unset one is a no-op.
     Stmt s(db, "SELECT e.id, d.id, d.title, d.path, d.sha256, s.page_first, s.heading_path, "
-               "e.category, s.text, e.fields_json, e.score, e.status, r.id, r.model, r.adapter "
+               "e.category, s.text, e.fields_json, e.score, e.status, r.id, r.model, r.adapter, "
+               "e.chosen "
                "FROM extractions e JOIN segments s ON s.id = e.segment_id "
                "JOIN documents d ON d.id = s.document_id JOIN runs r ON r.id = e.run_id "
                "WHERE (?1 = 0 OR e.status IN ('accepted', 'edited')) "
                "AND (?2 IS NULL OR e.category = ?2) "
                "AND (?3 IS NULL OR d.id = ?3) "
                "AND (?4 IS NULL OR d.id IN (SELECT value FROM json_each(?4))) "
+               "AND (?5 IS NULL OR e.run_id = ?5) "
+               "AND (?6 = 1 OR e.chosen = 1) "
                "ORDER BY d.id, s.idx, e.id");
     s.bind(1, qint64(filter.accepted_only ? 1 : 0));
     filter.category.isEmpty() ? s.bind_null(2) : s.bind(2, filter.category);
@@ -707,6 +888,8 @@ void Store::for_each_extraction(const ExtractionFilter& filter,
     } else {
         s.bind(4, QString::fromUtf8(QJsonDocument(ids_json).toJson(QJsonDocument::Compact)));
     }
+    filter.run_id ? s.bind(5, *filter.run_id) : s.bind_null(5);
+    s.bind(6, qint64(filter.include_passed_over ? 1 : 0));
     while (s.step()) {
         ExtractionRow row;
         row.extraction_id = s.int64(0);
@@ -724,8 +907,47 @@ void Store::for_each_extraction(const ExtractionFilter& filter,
         row.run_id = s.int64(12);
         row.model = s.text(13);
         row.adapter = s.text(14);
+        row.chosen = s.int64(15) != 0;
         fn(row);
     }
+}
+
+void Store::save_library(const QString& name, const QByteArray& json) {
+    // Upsert keeps the row's id; created_at says when this version was saved.
+    Stmt s(impl_->db, "INSERT INTO clause_library(name, json, created_at) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT(name) DO UPDATE SET json = excluded.json, "
+                      "created_at = excluded.created_at");
+    s.bind(1, name).bind(2, QString::fromUtf8(json)).bind(3, now_utc()).run();
+}
+
+std::optional<QByteArray> Store::library(const QString& name) const {
+    Stmt s(impl_->db, "SELECT json FROM clause_library WHERE name = ?1");
+    s.bind(1, name);
+    if (!s.step()) {
+        return std::nullopt;
+    }
+    return s.text(0).toUtf8();
+}
+
+std::vector<QString> Store::library_names() const {
+    Stmt s(impl_->db, "SELECT name FROM clause_library ORDER BY name");
+    std::vector<QString> names;
+    while (s.step()) {
+        names.push_back(s.text(0));
+    }
+    return names;
+}
+
+QByteArray Store::run_library(qint64 run_id) const {
+    Stmt s(impl_->db, "SELECT library_json FROM runs WHERE id = ?1");
+    s.bind(1, run_id);
+    if (!s.step()) {
+        throw StoreError(QStringLiteral("no run with id %1 in %2")
+                             .arg(run_id)
+                             .arg(impl_->db.path())
+                             .toStdString());
+    }
+    return s.text(0).toUtf8();
 }
 
 QString Store::pragma(const char* name) const {

@@ -22,7 +22,9 @@
 //   runs(id, model, adapter, library_json, settings_json, started_at, finished_at)
 //   extractions(id, run_id FK CASCADE, segment_id FK CASCADE, category,
 //               fields_json, score, status 'auto'|'accepted'|'rejected'|'edited',
-//               original_fields_json, reviewer_note, updated_at)
+//               original_fields_json, reviewer_note, updated_at, chosen 0|1)
+//   run_documents(run_id FK CASCADE, document_id FK CASCADE, segments,
+//               finished_at) PRIMARY KEY(run_id, document_id)
 //   clause_library(id, name UNIQUE, json, created_at)
 //   batches(id, started_at, finished_at, files_json)
 //   batch_files(batch_id FK CASCADE, path, sha256, result
@@ -68,6 +70,21 @@ struct ExtractionFilter {
     std::optional<qint64> document_id;
     QString
         document_sha_or_title; // full sha256, a sha256 prefix of 8+ hex digits, or the exact title
+    std::optional<qint64> run_id; // only the results of this run
+    // Also the categories the model passed over, kept only for their scores
+    // (precision/recall curves); results lists and exports leave them out.
+    bool include_passed_over = false;
+};
+
+// One result of the model to store: a category found in a segment.
+struct ExtractionRecord {
+    qint64 segment_id = 0;
+    QString category;
+    QString fields_json; // the category's field values as a JSON object
+    double score = 0;
+    // Whether the model's answer names the category; otherwise the row keeps
+    // the score of a category it passed over (for precision/recall curves).
+    bool chosen = true;
 };
 
 // One extraction with what is needed to show or export it.
@@ -87,6 +104,18 @@ struct ExtractionRow {
     qint64 run_id = 0;
     QString model;
     QString adapter;
+    // False for a category the model passed over, stored for its score only
+    // (precision/recall curves); true for the model's answers.
+    bool chosen = true;
+};
+
+// One extraction run, as listed for evaluation and comparison.
+struct RunInfo {
+    qint64 id = 0;
+    QString model;
+    QString adapter;
+    QString started_at;  // ISO 8601, UTC
+    QString finished_at; // empty while the run is unfinished
 };
 
 struct DocumentInfo {
@@ -103,7 +132,7 @@ struct DocumentInfo {
 class Store {
 public:
     // The schema version this build writes; older databases are migrated on open().
-    static constexpr int k_schema_version = 2;
+    static constexpr int k_schema_version = 3;
 
     // Creates the database (and its tables) or opens and migrates it. WAL mode,
     // foreign keys on, 5 s busy timeout. Throws StoreError (read-only file,
@@ -139,6 +168,17 @@ public:
     // stays empty; segments carry the text). nullopt if there is no such id.
     std::optional<Document> load_document(qint64 document_id) const;
     std::vector<Segment> segments(qint64 document_id) const;
+    // Where each stored segment of a document lies, without its text or boxes:
+    // cheap enough to call on every click on a page. In segment order.
+    struct SegmentSpan {
+        qint64 id = 0; // segments.id, what extractions refer to
+        int index = 0;
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        int page_first = 0;
+        int page_last = 0;
+    };
+    std::vector<SegmentSpan> segment_spans(qint64 document_id) const;
 
     // --- batches ---
     // A new batch for this file list, or the unfinished batch with exactly this
@@ -173,6 +213,21 @@ public:
     qint64 add_run(const QString& model, const QString& adapter, const QString& library_json,
                    const QString& settings_json);
     void finish_run(qint64 run_id);
+    // The latest unfinished run with exactly these settings: where a
+    // cancelled or killed extraction continues.
+    std::optional<qint64> unfinished_run(const QString& model, const QString& adapter,
+                                         const QString& library_json,
+                                         const QString& settings_json) const;
+    // Every run, oldest first.
+    std::vector<RunInfo> runs() const;
+    // The documents whose results the run has stored (run_documents), by id.
+    std::vector<qint64> run_document_ids(qint64 run_id) const;
+    // Whether the run has stored its results for the document.
+    bool run_has_document(qint64 run_id, qint64 document_id) const;
+    // A document's results for a run, stored and marked done in one
+    // transaction: after a crash the document has all of them or none.
+    void store_run_document(qint64 run_id, qint64 document_id,
+                            const std::vector<ExtractionRecord>& records, qint64 segments);
     qint64 add_extraction(qint64 run_id, qint64 segment_id, const QString& category,
                           const QString& fields_json, double score);
     // status: auto, accepted, rejected or edited. For 'edited', edited_fields_json
@@ -180,10 +235,46 @@ public:
     void set_extraction_status(qint64 extraction_id, const QString& status,
                                const QString& edited_fields_json = {},
                                const QString& reviewer_note = {});
+    // Review decisions on several extractions at once, in one transaction: all
+    // ids are checked first, and an unknown one changes nothing (StoreError
+    // naming every unknown id). The model's answer is kept in
+    // original_fields_json exactly while the status is 'edited':
+    //   accepted  the result is right as it stands (an edited one stays edited:
+    //             an edit is an acceptance with changes);
+    //   rejected  the model's answer is wrong; an earlier edit is undone, so
+    //             that what is marked rejected is what the model said;
+    //   edited    edited_fields_json (a JSON object, else StoreError) replaces
+    //             the fields; the model's first answer is kept;
+    //   auto      back to the model's answer as extraction left it, no note.
+    // A non-null reviewer_note replaces the note (except for auto).
+    void review_extractions(const std::vector<qint64>& extraction_ids, const QString& status,
+                            const QString& edited_fields_json = {},
+                            const QString& reviewer_note = {});
+    // The review state of one extraction; nullopt if there is no such id.
+    struct ExtractionReview {
+        qint64 id = 0;
+        QString status;
+        QString fields_json;
+        QString original_fields_json; // null unless status is 'edited'
+        QString reviewer_note;        // null if none
+        QString updated_at;
+    };
+    std::optional<ExtractionReview> extraction_review(qint64 extraction_id) const;
+
     // Calls fn for each matching extraction, by document, segment order, id.
     // Throws StoreError if document_sha_or_title is set and matches no document.
     void for_each_extraction(const ExtractionFilter& filter,
                              const std::function<void(const ExtractionRow&)>& fn) const;
+
+    // --- clause libraries ---
+    // Stores a library's JSON under a name, replacing what was stored under
+    // it (the store does not parse it: validate with ClauseLibrary first).
+    void save_library(const QString& name, const QByteArray& json);
+    std::optional<QByteArray> library(const QString& name) const;
+    // The names of the stored libraries, sorted.
+    std::vector<QString> library_names() const;
+    // The library JSON a run used. Throws StoreError if there is no such run.
+    QByteArray run_library(qint64 run_id) const;
 
     // --- diagnostics and limits ---
     // The value of a PRAGMA on this connection, e.g. "journal_mode", "foreign_keys".

@@ -30,11 +30,11 @@ namespace {
 // The tiny presets of each architecture all use grouped-query attention;
 // Qwen2's has a tied classifier (as Qwen2.5 3B), the others their own.
 constexpr TestModelPreset k_presets[] = {
-    {"tiny", "llama", "2 layers, width 256: a few MB, for tests", 512, 256, 2, 4, 2, 512, 256,
+    {"tiny", "llama", "2 layers, width 256: a few MB, for tests", 512, 256, 2, 4, 2, 512, 8192,
      10000.0f, 1e-5f, false},
     {"tiny", "qwen2", "2 layers, width 256, Q/K/V biases, tied classifier", 512, 256, 2, 4, 2, 512,
-     256, 1000000.0f, 1e-6f, true},
-    {"tiny", "phi3", "2 layers, width 256, fused QKV and gate/up", 512, 256, 2, 4, 2, 512, 256,
+     8192, 1000000.0f, 1e-6f, true},
+    {"tiny", "phi3", "2 layers, width 256, fused QKV and gate/up", 512, 256, 2, 4, 2, 512, 8192,
      10000.0f, 1e-5f, false},
     {"tiny-longrope", "phi3", "tiny phi3 with LongRoPE factors: short up to 256, long to 512", 512,
      256, 2, 4, 2, 512, 512, 10000.0f, 1e-5f, false, 256},

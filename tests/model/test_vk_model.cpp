@@ -290,6 +290,6 @@ TEST_CASE("a model that does not fit the device is refused before allocating", "
     const model::VkModelOptions huge{.n_ctx = 256, .n_seq = 1u << 20, .n_batch = 8};
     CHECK_THROWS_WITH(model::VkModel(*m, ctx->device, huge),
                       Catch::Contains("the model needs") && Catch::Contains("free;"));
-    CHECK_THROWS_WITH(model::VkModel(*m, ctx->device, {.n_ctx = 257}),
-                      Catch::Contains("the model supports 1 to 256"));
+    CHECK_THROWS_WITH(model::VkModel(*m, ctx->device, {.n_ctx = 8193}),
+                      Catch::Contains("the model supports 1 to 8192"));
 }

@@ -1,0 +1,282 @@
+// clauselens-cli extract: every clause of every category in contracts, with
+// its place on the page and a score, stored in the database.
+
+#include "cli_args.h"
+#include "commands.h"
+#include "core/clause_library.h"
+#include "core/document_id.h"
+#include "core/extraction_prompts.h"
+#include "core/extraction_run.h"
+#include "core/extractor.h"
+#include "core/ingest_batch.h"
+#include "core/store.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <unistd.h>
+
+namespace clauselens::cli {
+
+namespace {
+
+constexpr const char* k_usage =
+    "usage: clauselens-cli extract --db DB -m MODEL.gguf [options] [FILES_OR_FOLDERS...]\n"
+    "\n"
+    "Finds every clause of every category of the clause library in the contracts:\n"
+    "the PDFs given are ingested first (when not stored yet), then each of their\n"
+    "segments goes through the model, many at once, under a JSON schema that makes\n"
+    "every answer valid. Without files, every stored document is processed.\n"
+    "Results are stored per document in one transaction: after Ctrl-C or a crash,\n"
+    "the same command continues the same run where it stopped.\n"
+    "\n"
+    "  --db FILE             the ClauseLens database (created if needed)\n"
+    "  -m, --model FILE      GGUF model (see README: Getting a model)\n"
+    "      --lora FILE[:S]   LoRA adapter at scale S (default 1); repeat for several\n"
+    "      --library FILE    clause library (JSON; default: CUAD's 41 categories)\n"
+    "      --device D        vk:N or a part of a device name (default: the best)\n"
+    "      --batch N         segments decoded together (default 16)\n"
+    "      --chat-template T the chat template instead of the model's own\n"
+    "      --no-prefix-cache evaluate the system prompt for every segment (slower;\n"
+    "                        for comparisons)\n"
+    "      --password P      password of encrypted PDFs\n"
+    "      --help            show this help\n";
+
+constexpr const char* k_no_model =
+    "extract needs a model: -m MODEL.gguf\n"
+    "ClauseLens runs a GGUF language model on this machine. Download an instruction-\n"
+    "tuned ~3B model at Q4_K_M once (for example Qwen2.5-3B-Instruct as\n"
+    "qwen2.5-3b-instruct-q4_k_m.gguf, Llama-3.2-3B-Instruct or Phi-3.5-mini-instruct,\n"
+    "from their publishers' pages) and give its path; a fine-tuned adapter goes with\n"
+    "--lora. See README.md, 'Getting a model'.";
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void on_extract_interrupt(int) {
+    if (g_cancel.exchange(true)) {
+        std::_Exit(130); // a second Ctrl-C: leave at once; stored documents are complete
+    }
+}
+
+std::string duration_text(double seconds) {
+    const long s = std::lround(seconds);
+    char text[32];
+    std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
+    return text;
+}
+
+struct Options {
+    QString db;
+    core::ExtractorOptions extractor;
+    QString library;
+    QString password;
+    QStringList inputs;
+};
+
+Options parse(const Args& args) {
+    Options o;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--db") {
+            o.db = QString::fromStdString(take_value(args, i));
+        } else if (a == "-m" || a == "--model") {
+            o.extractor.model = take_value(args, i);
+        } else if (a == "--lora") {
+            o.extractor.adapters.push_back(take_value(args, i));
+        } else if (a == "--library") {
+            o.library = QString::fromStdString(take_value(args, i));
+        } else if (a == "--device") {
+            o.extractor.device = take_value(args, i);
+        } else if (a == "--batch") {
+            o.extractor.batch = static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 256));
+        } else if (a == "--chat-template") {
+            o.extractor.chat_template = take_value(args, i);
+        } else if (a == "--no-prefix-cache") {
+            o.extractor.share_prefix = false;
+        } else if (a == "--password") {
+            o.password = QString::fromStdString(take_value(args, i));
+        } else if (!a.empty() && a[0] == '-') {
+            throw UsageError("unknown option '" + a + "'");
+        } else {
+            o.inputs << QString::fromStdString(a);
+        }
+    }
+    if (o.db.isEmpty()) {
+        throw UsageError("a database is needed: --db DB");
+    }
+    if (o.extractor.model.empty()) {
+        throw UsageError(k_no_model);
+    }
+    if (!std::filesystem::exists(o.extractor.model)) {
+        throw std::runtime_error(o.extractor.model.string() + ": no such model file. " +
+                                 std::string(k_no_model).substr(30));
+    }
+    return o;
+}
+
+// The prompts with the library written in, and what the run records.
+core::ExtractionPrompt prompt_for(const core::ClauseLibrary& library) {
+    core::ExtractionPrompt p;
+    std::string system(core::extraction_system_prompt());
+    const std::string marker = "{{library}}";
+    system.replace(system.find(marker), marker.size(), library.prompt_text());
+    p.system = system;
+    p.user = std::string(core::extraction_user_prompt());
+    p.answer_schema = library.answer_schema();
+    for (const core::ClauseCategory& c : library.categories) {
+        p.categories.push_back(c.name.toStdString());
+    }
+    return p;
+}
+
+// The documents to extract from: those of the files given, else all.
+std::vector<qint64> documents_to_extract(const core::Store& store, const QStringList& files) {
+    std::vector<qint64> ids;
+    if (files.isEmpty()) {
+        for (const core::DocumentInfo& d : store.documents()) {
+            if (d.status == core::DocumentStatus::ok) {
+                ids.push_back(d.id);
+            }
+        }
+        return ids;
+    }
+    std::set<qint64> seen;
+    std::set<qint64> ok;
+    for (const core::DocumentInfo& d : store.documents()) {
+        if (d.status == core::DocumentStatus::ok) {
+            ok.insert(d.id);
+        }
+    }
+    for (const QString& f : files) {
+        const auto id = store.find_document(core::file_sha256(f));
+        if (id && ok.contains(*id) && seen.insert(*id).second) {
+            ids.push_back(*id);
+        }
+    }
+    return ids;
+}
+
+} // namespace
+
+int run_extract(const Args& args) {
+    if (std::find(args.begin(), args.end(), "--help") != args.end() ||
+        std::find(args.begin(), args.end(), "-h") != args.end()) {
+        std::fputs(k_usage, stdout);
+        return 0;
+    }
+    const Options o = parse(args);
+    const core::ClauseLibrary library = o.library.isEmpty()
+                                            ? core::ClauseLibrary::cuad_default()
+                                            : core::ClauseLibrary::load_file(o.library);
+    core::Store store = core::Store::open(o.db);
+    std::signal(SIGINT, on_extract_interrupt);
+    const bool tty = isatty(fileno(stderr)) != 0;
+
+    // Ingest what is not stored yet.
+    QStringList files;
+    if (!o.inputs.isEmpty()) {
+        files = core::collect_pdfs(o.inputs);
+        if (files.isEmpty()) {
+            std::fputs("no PDF files found\n", stderr);
+            return 0;
+        }
+        core::IngestOptions ingest;
+        ingest.password = o.password;
+        ingest.cancel = &g_cancel;
+        const core::BatchSummary batch = core::ingest_files(store, files, ingest);
+        for (const core::BatchFileOutcome& f : batch.files) {
+            if (f.result == core::FileResult::failed || f.result == core::FileResult::needs_ocr) {
+                std::fprintf(stderr, "%s: %s: %s\n", f.path.toStdString().c_str(),
+                             core::file_result_name(f.result).toStdString().c_str(),
+                             f.message.toStdString().c_str());
+            }
+        }
+        if (batch.cancelled) {
+            std::fputs("interrupted: run the same command again to continue\n", stderr);
+            return 130;
+        }
+    }
+    const std::vector<qint64> documents = documents_to_extract(store, files);
+    if (documents.empty()) {
+        std::fputs("no documents with text to extract from: ingest PDF contracts first\n", stderr);
+        return 1;
+    }
+
+    std::fprintf(stderr, "loading %s\n", o.extractor.model.string().c_str());
+    core::Extractor extractor(o.extractor, prompt_for(library));
+    std::fprintf(stderr, "%s; clause library %s (%zu categories, prompt %u tokens)\n",
+                 extractor.description().c_str(), library.name.toStdString().c_str(),
+                 library.categories.size(), extractor.prefix_tokens());
+
+    core::ExtractionRunSettings settings;
+    settings.model = QFileInfo(QString::fromStdString(o.extractor.model.string())).fileName() +
+                     " | " + QString::fromStdString(extractor.model_name());
+    QStringList adapters;
+    for (const std::string& a : o.extractor.adapters) {
+        adapters << QString::fromStdString(a);
+    }
+    settings.adapter = adapters.join(QLatin1Char(','));
+    settings.library_json = QString::fromUtf8(library.to_json());
+    QJsonObject s;
+    s[QStringLiteral("prompt_system")] =
+        QString::fromUtf8(core::extraction_system_prompt().data(),
+                          static_cast<qsizetype>(core::extraction_system_prompt().size()));
+    s[QStringLiteral("prompt_user")] =
+        QString::fromUtf8(core::extraction_user_prompt().data(),
+                          static_cast<qsizetype>(core::extraction_user_prompt().size()));
+    s[QStringLiteral("chat_template")] = QString::fromStdString(o.extractor.chat_template);
+    s[QStringLiteral("max_answer_tokens")] = static_cast<int>(o.extractor.max_answer_tokens);
+    settings.settings_json = QString::fromUtf8(QJsonDocument(s).toJson(QJsonDocument::Compact));
+    for (const core::ClauseCategory& c : library.categories) {
+        auto& keys = settings.category_fields[c.name.toStdString()];
+        for (const core::FieldSpec& f : c.fields) {
+            keys.push_back(f.key.toStdString());
+        }
+    }
+
+    const auto progress = [&](const core::ExtractionProgress& p) {
+        const double share =
+            p.segments_total > 0 ? double(p.segments_done) / double(p.segments_total) : 0.0;
+        std::string eta = "--:--";
+        if (share > 0.0 && p.seconds > 0.5) {
+            eta = duration_text(p.seconds / share - p.seconds);
+        }
+        const double tps = p.seconds > 0 ? double(p.tokens) / p.seconds : 0.0;
+        std::fprintf(stderr, "%sdocuments %d/%d  segments %lld/%lld  %.0f tokens/s  ETA %s  %s%s",
+                     tty ? "\r\033[K" : "", p.documents_done, p.documents_total,
+                     static_cast<long long>(p.segments_done),
+                     static_cast<long long>(p.segments_total), tps, eta.c_str(),
+                     p.current.left(40).toStdString().c_str(), tty ? "" : "\n");
+        std::fflush(stderr);
+    };
+    const core::ExtractionSummary summary =
+        core::run_extraction(store, extractor, settings, documents, progress, &g_cancel);
+    if (tty) {
+        std::fputs("\r\033[K", stderr);
+    }
+    std::printf(
+        "run %lld%s: %d documents (%d done before), %lld segments, %lld clauses found, "
+        "%llu tokens in %s (%.0f tokens/s, %.1f segments/s)\n",
+        static_cast<long long>(summary.run_id), summary.resumed ? " (continued)" : "",
+        summary.documents, summary.documents_skipped, static_cast<long long>(summary.segments),
+        static_cast<long long>(summary.categories_found),
+        static_cast<unsigned long long>(summary.tokens), duration_text(summary.seconds).c_str(),
+        summary.seconds > 0 ? double(summary.tokens) / summary.seconds : 0.0,
+        summary.seconds > 0 ? double(summary.segments) / summary.seconds : 0.0);
+    if (summary.cancelled) {
+        std::fputs("interrupted: run the same command again to continue this run\n", stderr);
+        return 130;
+    }
+    return 0;
+}
+
+} // namespace clauselens::cli
