@@ -117,8 +117,9 @@ Options parse(const Args& args) {
         throw UsageError(k_no_model);
     }
     if (!std::filesystem::exists(o.extractor.model)) {
-        throw std::runtime_error(o.extractor.model.string() + ": no such model file. " +
-                                 std::string(k_no_model).substr(30));
+        throw std::runtime_error(o.extractor.model.string() +
+                                 ": no such model file; README.md, 'Getting a model', says "
+                                 "where to find one");
     }
     return o;
 }
