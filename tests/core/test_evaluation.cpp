@@ -31,7 +31,8 @@ Prediction pred(const QString& category, const QString& text, double score, bool
     return Prediction{contract, category, text, score, chosen};
 }
 
-const Metrics& row(const EvaluationReport& r, const QString& category) {
+// A copy: callers pass reports that are temporaries.
+Metrics row(const EvaluationReport& r, const QString& category) {
     for (const Metrics& m : r.categories) {
         if (m.category == category) {
             return m;
