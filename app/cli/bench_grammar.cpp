@@ -73,16 +73,6 @@ Options parse(const Args& args) {
     return o;
 }
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw std::runtime_error(path + ": cannot open");
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 using Clock = std::chrono::steady_clock;
 
 double micros_since(Clock::time_point start) {
@@ -98,7 +88,7 @@ double quantile(const std::vector<double>& sorted, double q) {
 void bench_schema(const std::string& path, const sample::TokenVocabulary& vocab, const Options& o) {
     const sample::Grammar grammar = [&] {
         try {
-            return sample::compile_json_schema(read_text(path));
+            return sample::compile_json_schema(read_file_text(path, "JSON schema"));
         } catch (const sample::SchemaError& e) {
             throw std::runtime_error(path + ": " + e.what());
         }

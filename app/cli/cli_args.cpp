@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 namespace clauselens::cli {
 
@@ -42,6 +44,16 @@ float parse_float(const std::string& option, const std::string& value) {
         throw UsageError("option " + option + ": '" + value + "' is not a number");
     }
     return v;
+}
+
+std::string read_file_text(const std::string& path, const std::string& what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error(path + ": cannot open the " + what);
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 } // namespace clauselens::cli

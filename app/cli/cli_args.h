@@ -23,4 +23,8 @@ int64_t parse_int(const std::string& option, const std::string& value, int64_t m
 uint64_t parse_u64(const std::string& option, const std::string& value);
 float parse_float(const std::string& option, const std::string& value);
 
+// The whole content of a file named on the command line, or
+// std::runtime_error "PATH: cannot open ..." naming `what` it should be.
+std::string read_file_text(const std::string& path, const std::string& what);
+
 } // namespace clauselens::cli

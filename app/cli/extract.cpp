@@ -10,6 +10,7 @@
 #include "core/extractor.h"
 #include "core/ingest_batch.h"
 #include "core/store.h"
+#include "interrupt.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -58,21 +59,6 @@ constexpr const char* k_no_model =
     "qwen2.5-3b-instruct-q4_k_m.gguf, Llama-3.2-3B-Instruct or Phi-3.5-mini-instruct,\n"
     "from their publishers' pages) and give its path; a fine-tuned adapter goes with\n"
     "--lora. See README.md, 'Getting a model'.";
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void on_extract_interrupt(int) {
-    if (g_cancel.exchange(true)) {
-        std::_Exit(130); // a second Ctrl-C: leave at once; stored documents are complete
-    }
-}
-
-std::string duration_text(double seconds) {
-    const long s = std::lround(seconds);
-    char text[32];
-    std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
-    return text;
-}
 
 struct Options {
     QString db;
@@ -179,7 +165,7 @@ int run_extract(const Args& args) {
                                             ? core::ClauseLibrary::cuad_default()
                                             : core::ClauseLibrary::load_file(o.library);
     core::Store store = core::Store::open(o.db);
-    std::signal(SIGINT, on_extract_interrupt);
+    const std::atomic<bool>& g_cancel = catch_interrupts();
     const bool tty = isatty(fileno(stderr)) != 0;
 
     // Ingest what is not stored yet.

@@ -226,14 +226,9 @@ model::ForwardFn forward_function(model::VkModel* gpu, model::ReferenceModel* re
 }
 
 sample::Grammar load_schema(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw std::runtime_error(path + ": cannot open the JSON schema");
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
+    const std::string text = read_file_text(path, "JSON schema");
     try {
-        return sample::compile_json_schema(text.str());
+        return sample::compile_json_schema(text);
     } catch (const sample::SchemaError& e) {
         throw std::runtime_error(path + ": " + e.what());
     }

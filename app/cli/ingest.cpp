@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "core/ingest_batch.h"
 #include "core/store.h"
+#include "interrupt.h"
 
 #include <QFileInfo>
 #include <atomic>
@@ -32,21 +33,6 @@ constexpr const char* k_usage =
     "  --help           show this help\n"
     "\n"
     "Exit code 0 when every file was stored (or already was), 1 when some failed.\n";
-
-std::atomic<bool> g_cancel{false};
-
-extern "C" void on_interrupt(int) {
-    if (g_cancel.exchange(true)) {
-        std::_Exit(130); // a second Ctrl-C: leave at once; stored files are complete
-    }
-}
-
-std::string duration_text(double seconds) {
-    const long s = std::lround(seconds);
-    char text[32];
-    std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
-    return text;
-}
 
 } // namespace
 
@@ -83,7 +69,7 @@ int run_ingest(const Args& args) {
     }
 
     core::Store store = core::Store::open(db);
-    std::signal(SIGINT, on_interrupt);
+    const std::atomic<bool>& g_cancel = catch_interrupts();
     options.cancel = &g_cancel;
     const bool tty = isatty(fileno(stderr)) != 0;
     const auto start = std::chrono::steady_clock::now();
