@@ -18,6 +18,9 @@ packages=(
   libpoppler-qt6-dev poppler-utils libsqlite3-dev sqlite3 nlohmann-json3-dev
   # tests
   catch2 xvfb xauth qpdf bc
+  # tests: the privacy test traces extraction's socket calls in a fresh
+  # network namespace (unshare is in util-linux)
+  strace util-linux
 )
 
 # Node.js runs the reference tokenizers (transformers.js) whose ids the

@@ -28,5 +28,7 @@ int run_extract(const Args& args);
 int run_library(const Args& args);
 int run_review(const Args& args);
 int run_passage(const Args& args);
+int run_classify(const Args& args);
+int run_dataset(const Args& args);
 
 } // namespace clauselens::cli

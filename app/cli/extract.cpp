@@ -4,25 +4,18 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "core/clause_library.h"
-#include "core/document_id.h"
-#include "core/extraction_prompts.h"
 #include "core/extraction_run.h"
+#include "core/extraction_setup.h"
 #include "core/extractor.h"
 #include "core/ingest_batch.h"
 #include "core/store.h"
 #include "interrupt.h"
+#include "model_help.h"
 
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <atomic>
-#include <chrono>
 #include <cmath>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <set>
 #include <string>
 #include <unistd.h>
 
@@ -46,19 +39,19 @@ constexpr const char* k_usage =
     "      --library FILE    clause library (JSON; default: CUAD's 41 categories)\n"
     "      --device D        vk:N or a part of a device name (default: the best)\n"
     "      --batch N         segments decoded together (default 16)\n"
+    "      --max-answer-tokens N\n"
+    "                        longest answer per segment (default 192); an answer\n"
+    "                        cut short keeps its scores but chooses no category\n"
+    "      --max-segment-tokens N\n"
+    "                        segments longer than N tokens are cut (default 1024)\n"
+    "      --context N       positions per sequence on the device (prompt, segment,\n"
+    "                        answer): less device memory, shorter segments\n"
+    "                        (default: what the prompt and the limits above need)\n"
     "      --chat-template T the chat template instead of the model's own\n"
     "      --no-prefix-cache evaluate the system prompt for every segment (slower;\n"
     "                        for comparisons)\n"
     "      --password P      password of encrypted PDFs\n"
     "      --help            show this help\n";
-
-constexpr const char* k_no_model =
-    "extract needs a model: -m MODEL.gguf\n"
-    "ClauseLens runs a GGUF language model on this machine. Download an instruction-\n"
-    "tuned ~3B model at Q4_K_M once (for example Qwen2.5-3B-Instruct as\n"
-    "qwen2.5-3b-instruct-q4_k_m.gguf, Llama-3.2-3B-Instruct or Phi-3.5-mini-instruct,\n"
-    "from their publishers' pages) and give its path; a fine-tuned adapter goes with\n"
-    "--lora. See README.md, 'Getting a model'.";
 
 struct Options {
     QString db;
@@ -84,6 +77,15 @@ Options parse(const Args& args) {
             o.extractor.device = take_value(args, i);
         } else if (a == "--batch") {
             o.extractor.batch = static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 256));
+        } else if (a == "--max-answer-tokens") {
+            o.extractor.max_answer_tokens =
+                static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 65536));
+        } else if (a == "--max-segment-tokens") {
+            o.extractor.max_segment_tokens =
+                static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 1 << 20));
+        } else if (a == "--context") {
+            o.extractor.context =
+                static_cast<uint32_t>(parse_int(a, take_value(args, i), 128, 1 << 20));
         } else if (a == "--chat-template") {
             o.extractor.chat_template = take_value(args, i);
         } else if (a == "--no-prefix-cache") {
@@ -100,56 +102,12 @@ Options parse(const Args& args) {
         throw UsageError("a database is needed: --db DB");
     }
     if (o.extractor.model.empty()) {
-        throw UsageError(k_no_model);
+        throw UsageError(no_model_message("extract"));
     }
     if (!std::filesystem::exists(o.extractor.model)) {
-        throw std::runtime_error(o.extractor.model.string() +
-                                 ": no such model file; README.md, 'Getting a model', says "
-                                 "where to find one");
+        throw std::runtime_error(missing_model_message(o.extractor.model));
     }
     return o;
-}
-
-// The prompts with the library written in, and what the run records.
-core::ExtractionPrompt prompt_for(const core::ClauseLibrary& library) {
-    core::ExtractionPrompt p;
-    std::string system(core::extraction_system_prompt());
-    const std::string marker = "{{library}}";
-    system.replace(system.find(marker), marker.size(), library.prompt_text());
-    p.system = system;
-    p.user = std::string(core::extraction_user_prompt());
-    p.answer_schema = library.answer_schema();
-    for (const core::ClauseCategory& c : library.categories) {
-        p.categories.push_back(c.name.toStdString());
-    }
-    return p;
-}
-
-// The documents to extract from: those of the files given, else all.
-std::vector<qint64> documents_to_extract(const core::Store& store, const QStringList& files) {
-    std::vector<qint64> ids;
-    if (files.isEmpty()) {
-        for (const core::DocumentInfo& d : store.documents()) {
-            if (d.status == core::DocumentStatus::ok) {
-                ids.push_back(d.id);
-            }
-        }
-        return ids;
-    }
-    std::set<qint64> seen;
-    std::set<qint64> ok;
-    for (const core::DocumentInfo& d : store.documents()) {
-        if (d.status == core::DocumentStatus::ok) {
-            ok.insert(d.id);
-        }
-    }
-    for (const QString& f : files) {
-        const auto id = store.find_document(core::file_sha256(f));
-        if (id && ok.contains(*id) && seen.insert(*id).second) {
-            ids.push_back(*id);
-        }
-    }
-    return ids;
 }
 
 } // namespace
@@ -192,43 +150,20 @@ int run_extract(const Args& args) {
             return 130;
         }
     }
-    const std::vector<qint64> documents = documents_to_extract(store, files);
+    const std::vector<qint64> documents = core::documents_with_text(store, files);
     if (documents.empty()) {
         std::fputs("no documents with text to extract from: ingest PDF contracts first\n", stderr);
         return 1;
     }
 
     std::fprintf(stderr, "loading %s\n", o.extractor.model.string().c_str());
-    core::Extractor extractor(o.extractor, prompt_for(library));
+    core::Extractor extractor(o.extractor, core::extraction_prompt(library));
     std::fprintf(stderr, "%s; clause library %s (%zu categories, prompt %u tokens)\n",
                  extractor.description().c_str(), library.name.toStdString().c_str(),
                  library.categories.size(), extractor.prefix_tokens());
 
-    core::ExtractionRunSettings settings;
-    settings.model = QFileInfo(QString::fromStdString(o.extractor.model.string())).fileName() +
-                     " | " + QString::fromStdString(extractor.model_name());
-    QStringList adapters;
-    for (const std::string& a : o.extractor.adapters) {
-        adapters << QString::fromStdString(a);
-    }
-    settings.adapter = adapters.join(QLatin1Char(','));
-    settings.library_json = QString::fromUtf8(library.to_json());
-    QJsonObject s;
-    s[QStringLiteral("prompt_system")] =
-        QString::fromUtf8(core::extraction_system_prompt().data(),
-                          static_cast<qsizetype>(core::extraction_system_prompt().size()));
-    s[QStringLiteral("prompt_user")] =
-        QString::fromUtf8(core::extraction_user_prompt().data(),
-                          static_cast<qsizetype>(core::extraction_user_prompt().size()));
-    s[QStringLiteral("chat_template")] = QString::fromStdString(o.extractor.chat_template);
-    s[QStringLiteral("max_answer_tokens")] = static_cast<int>(o.extractor.max_answer_tokens);
-    settings.settings_json = QString::fromUtf8(QJsonDocument(s).toJson(QJsonDocument::Compact));
-    for (const core::ClauseCategory& c : library.categories) {
-        auto& keys = settings.category_fields[c.name.toStdString()];
-        for (const core::FieldSpec& f : c.fields) {
-            keys.push_back(f.key.toStdString());
-        }
-    }
+    const core::ExtractionRunSettings settings =
+        core::extraction_run_settings(library, o.extractor, extractor);
 
     const auto progress = [&](const core::ExtractionProgress& p) {
         const double share =

@@ -40,6 +40,10 @@ constexpr Subcommand k_subcommands[] = {
     {"review", "list results and accept, reject, edit or reset them", clauselens::cli::run_review},
     {"passage", "print the text in an area of a stored document's page",
      clauselens::cli::run_passage},
+    {"classify", "the clause categories of one passage (a page area or a text), with a model",
+     clauselens::cli::run_classify},
+    {"dataset", "fine-tuning data (chat JSON Lines) from reviewed results",
+     clauselens::cli::run_dataset},
 };
 
 void print_usage(std::FILE* out) {

@@ -43,6 +43,7 @@ ExtractionSummary run_extraction(Store& store, Extractor& extractor,
     }
 
     ExtractionProgress p;
+    p.run_id = summary.run_id;
     p.documents_total = static_cast<int>(document_ids.size());
     std::vector<qint64> todo;
     for (const qint64 id : document_ids) {
@@ -70,6 +71,7 @@ ExtractionSummary run_extraction(Store& store, Extractor& extractor,
         }
         const auto info = store.load_document(id);
         p.current = info ? info->title : QString::number(id);
+        p.document_id = id;
         if (progress) {
             progress(p);
         }

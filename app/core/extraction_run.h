@@ -32,7 +32,9 @@ struct ExtractionProgress {
     qint64 segments_total = 0;
     uint64_t tokens = 0;
     double seconds = 0;
-    QString current; // the document being read
+    QString current;        // the document being read
+    qint64 document_id = 0; // its id (0 before the first document)
+    qint64 run_id = 0;      // the run the results go to
 };
 
 struct ExtractionSummary {

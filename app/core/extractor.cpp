@@ -13,6 +13,7 @@
 #include "vk/instance.h"
 
 #include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
@@ -52,6 +53,10 @@ std::string category_of_choice(const std::string& choice, const std::set<std::st
 
 } // namespace
 
+std::string ExtractionPrompt::user_message(std::string_view segment) const {
+    return replace_all(user, "{{segment}}", segment);
+}
+
 struct Extractor::State {
     ExtractorOptions options;
     ExtractionPrompt prompt;
@@ -69,6 +74,9 @@ struct Extractor::State {
     std::vector<int32_t> head; // the shared prefix: template, system prompt, library
     std::vector<int32_t> tail; // after the segment: template up to the answer
     uint64_t tokens = 0;
+    double prefix_seconds = 0;
+    std::function<void()> between_batches;
+    bool in_between = false; // a classify() run from between_batches calls no hook again
 
     // Evaluates `tokens` for each sequence (entries run as passes of at most
     // k_tokens_per_pass tokens) and returns the logits after each sequence's
@@ -118,6 +126,9 @@ Extractor::Extractor(const ExtractorOptions& options, const ExtractionPrompt& pr
     try {
         s.grammar =
             std::make_unique<sample::Grammar>(sample::compile_json_schema(prompt.answer_schema));
+        // Single spaces at most: models write `": "` and `", "`, and no
+        // answer tokens go to layout.
+        sample::set_max_whitespace(*s.grammar, 1);
     } catch (const sample::SchemaError& e) {
         throw std::runtime_error(std::string("the answer schema of the clause library: ") +
                                  e.what());
@@ -135,8 +146,8 @@ Extractor::Extractor(const ExtractorOptions& options, const ExtractionPrompt& pr
         tokenizer::ChatTemplate::from_gguf(s.model->file(), options.chat_template));
 
     // The prompt around the segment: everything before it is shared.
-    const std::vector<tokenizer::ChatMessage> messages{
-        {"system", prompt.system}, {"user", replace_all(prompt.user, "{{segment}}", k_marker)}};
+    const std::vector<tokenizer::ChatMessage> messages{{"system", prompt.system},
+                                                       {"user", prompt.user_message(k_marker)}};
     const std::string rendered = s.chat->render(messages, true);
     const size_t at = rendered.find(k_marker);
     if (at == std::string::npos || prompt.user.find("{{segment}}") == std::string::npos) {
@@ -151,8 +162,24 @@ Extractor::Extractor(const ExtractorOptions& options, const ExtractionPrompt& pr
         sample::TokenVocabulary::from_tokenizer(*s.tok, end));
     s.masker = std::make_unique<sample::TokenMasker>(*s.grammar, *s.vocab);
 
-    const uint64_t n_ctx_wanted =
-        s.head.size() + options.max_segment_tokens + s.tail.size() + options.max_answer_tokens;
+    const uint64_t around = s.head.size() + s.tail.size() + options.max_answer_tokens;
+    if (options.context > 0) {
+        // A smaller context buys memory with shorter segments; it must hold
+        // the prompt, an answer and some text.
+        constexpr uint64_t k_min_segment = 64;
+        if (options.context < around + k_min_segment) {
+            throw std::runtime_error(
+                "a context of " + std::to_string(options.context) +
+                " positions is too small for the extraction prompt (" +
+                std::to_string(s.head.size() + s.tail.size()) +
+                " tokens with the clause library) and " +
+                std::to_string(options.max_answer_tokens) + "-token answers; use at least " +
+                std::to_string(around + k_min_segment) + " or a smaller clause library");
+        }
+        s.options.max_segment_tokens = static_cast<uint32_t>(
+            std::min<uint64_t>(options.max_segment_tokens, options.context - around));
+    }
+    const uint64_t n_ctx_wanted = around + s.options.max_segment_tokens;
     const uint32_t n_ctx_train = s.model->config().n_ctx_train;
     if (n_ctx_wanted > n_ctx_train) {
         throw std::runtime_error(
@@ -173,7 +200,10 @@ Extractor::Extractor(const ExtractorOptions& options, const ExtractionPrompt& pr
         s.gpu->set_deltas(deltas);
     }
     if (options.share_prefix) {
+        const auto start = std::chrono::steady_clock::now();
         s.feed({k_prefix_seq}, {s.head});
+        s.prefix_seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
 }
 
@@ -185,6 +215,16 @@ std::vector<SegmentAnswer> Extractor::extract(const std::vector<std::string>& se
     std::vector<SegmentAnswer> answers;
     const size_t prefix = s.options.share_prefix ? s.head.size() : 0;
     for (size_t first = 0; first < segments.size(); first += s.options.batch) {
+        if (first > 0 && s.between_batches && !s.in_between) {
+            s.in_between = true;
+            try {
+                s.between_batches();
+            } catch (...) {
+                s.in_between = false;
+                throw;
+            }
+            s.in_between = false;
+        }
         if (cancel != nullptr && cancel->load()) {
             break;
         }
@@ -301,6 +341,10 @@ SegmentAnswer Extractor::classify(const std::string& text) {
     return std::move(a.front());
 }
 
+void Extractor::set_between_batches(std::function<void()> fn) {
+    s_->between_batches = std::move(fn);
+}
+
 std::string Extractor::model_name() const {
     const std::string& name = s_->model->config().name;
     return name.empty() ? s_->options.model.filename().string() : name;
@@ -313,6 +357,10 @@ std::string Extractor::description() const {
 
 uint32_t Extractor::prefix_tokens() const {
     return static_cast<uint32_t>(s_->head.size());
+}
+
+double Extractor::prefix_seconds() const {
+    return s_->prefix_seconds;
 }
 
 uint64_t Extractor::tokens_evaluated() const {

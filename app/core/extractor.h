@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clauselens::core {
@@ -29,6 +30,10 @@ struct ExtractorOptions {
     uint32_t batch = 16;                // segments decoded together
     uint32_t max_segment_tokens = 1024; // longer segments are cut (and said so)
     uint32_t max_answer_tokens = 192;
+    // Positions per sequence (prompt, segment and answer) the device keeps,
+    // which is what the cache's memory grows with; segments are cut to fit.
+    // 0: as many as the prompt, max_segment_tokens and the answer need.
+    uint32_t context = 0;
     bool share_prefix = true;  // false: evaluate the system prompt for every segment
     double score_floor = 0.01; // scores below are not reported
 };
@@ -40,6 +45,10 @@ struct ExtractionPrompt {
     std::string user;                    // the user message, with "{{segment}}"
     std::string answer_schema;           // JSON schema of the answer
     std::vector<std::string> categories; // category names, as in the schema's enum
+
+    // The user message for one segment, exactly as the model is prompted
+    // with it (fine-tuning data is written with the same text).
+    std::string user_message(std::string_view segment) const;
 };
 
 struct CategoryScore {
@@ -77,10 +86,19 @@ public:
     // One passage with the least latency: the prefix is already cached.
     SegmentAnswer classify(const std::string& text);
 
+    // Called by extract() between two batches of segments, when no sequence
+    // but the shared prefix is in the cache: there a front end may run
+    // classify() for a user waiting on a click, or pause, instead of waiting
+    // for the whole list. Empty (the default): nothing is called.
+    void set_between_batches(std::function<void()> fn);
+
     // "name (arch, type), device" for run records and status lines.
     std::string description() const;
     std::string model_name() const;
     uint32_t prefix_tokens() const;
+    // Seconds the construction spent evaluating the shared prefix (0 without
+    // prefix sharing): what loading costs beyond reading the model.
+    double prefix_seconds() const;
     // Tokens evaluated (prompts and answers) since construction.
     uint64_t tokens_evaluated() const;
 

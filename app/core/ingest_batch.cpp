@@ -86,13 +86,20 @@ BatchSummary ingest_files(Store& store, const QStringList& files, const IngestOp
         progress.current = path;
         if (options.progress) {
             options.progress(progress);
+            // A front end may wait in the callback (pause) and be cancelled there.
+            if (options.cancel != nullptr && options.cancel->load()) {
+                summary.cancelled = true;
+                break;
+            }
         }
 
         BatchFileOutcome outcome{path, FileResult::failed, {}, 0, 0};
+        qint64 document_id = 0;
         QByteArray sha;
         try {
             sha = file_sha256(path);
-            if (store.find_document(sha)) {
+            if (const auto existing = store.find_document(sha)) {
+                document_id = *existing;
                 outcome.result = FileResult::duplicate;
                 outcome.message = QStringLiteral("the same file is already stored");
                 store.record_file_result(summary.batch_id, path, sha, outcome.result,
@@ -104,7 +111,7 @@ BatchSummary ingest_files(Store& store, const QStringList& files, const IngestOp
                 doc.path = path; // the batch knows the file by the name it was given
 
                 const std::vector<Segment> segments = segmenter.segment(doc.content);
-                store.add_document(doc, segments, summary.batch_id);
+                document_id = store.add_document(doc, segments, summary.batch_id);
                 outcome.result = doc.status == DocumentStatus::needs_ocr ? FileResult::needs_ocr
                                                                          : FileResult::ingested;
                 outcome.pages = static_cast<int>(doc.content.pages.size());
@@ -119,6 +126,9 @@ BatchSummary ingest_files(Store& store, const QStringList& files, const IngestOp
             outcome.result = FileResult::failed;
             outcome.message = QString::fromStdString(e.what());
             store.record_file_result(summary.batch_id, path, sha, outcome.result, outcome.message);
+        }
+        if (options.file_done) {
+            options.file_done(outcome, document_id);
         }
         summary.files.push_back(outcome);
         ++progress.files_done;

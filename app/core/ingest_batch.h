@@ -39,6 +39,10 @@ struct IngestOptions {
     QString password; // for encrypted PDFs
     std::function<void(const BatchProgress&)> progress;
     const std::atomic<bool>* cancel = nullptr; // checked between files
+    // Called after each file with its outcome and the id of its stored
+    // document (0 when it failed), so that a front end can show results as
+    // they come rather than at the end of the batch.
+    std::function<void(const BatchFileOutcome&, qint64 document_id)> file_done;
 };
 
 struct BatchSummary {

@@ -281,6 +281,10 @@ void migrate(const Db& db) {
 
 } // namespace
 
+QString sqlite_library_version() {
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
 QString to_string(FileResult result) {
     switch (result) {
     case FileResult::ingested:
@@ -870,7 +874,7 @@ void Store::for_each_extraction(const ExtractionFilter& filter,
     // Filters are bound, never spliced into the SQL; an unset one is a no-op.
     Stmt s(db, "SELECT e.id, d.id, d.title, d.path, d.sha256, s.page_first, s.heading_path, "
                "e.category, s.text, e.fields_json, e.score, e.status, r.id, r.model, r.adapter, "
-               "e.chosen "
+               "e.chosen, s.id "
                "FROM extractions e JOIN segments s ON s.id = e.segment_id "
                "JOIN documents d ON d.id = s.document_id JOIN runs r ON r.id = e.run_id "
                "WHERE (?1 = 0 OR e.status IN ('accepted', 'edited')) "
@@ -908,6 +912,7 @@ void Store::for_each_extraction(const ExtractionFilter& filter,
         row.model = s.text(13);
         row.adapter = s.text(14);
         row.chosen = s.int64(15) != 0;
+        row.segment_id = s.int64(16);
         fn(row);
     }
 }

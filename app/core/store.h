@@ -62,6 +62,9 @@ enum class FileResult { ingested, duplicate, needs_ocr, failed };
 
 QString to_string(FileResult result);
 
+// The version of the SQLite library the store runs on (About dialog).
+QString sqlite_library_version();
+
 // Which extractions to read (export, review lists). Empty/unset: no filter.
 struct ExtractionFilter {
     bool accepted_only =
@@ -91,6 +94,7 @@ struct ExtractionRecord {
 struct ExtractionRow {
     qint64 extraction_id = 0;
     qint64 document_id = 0;
+    qint64 segment_id = 0; // where the clause lies (its boxes highlight it)
     QString document_title;
     QString document_path;
     QByteArray document_sha256;

@@ -64,8 +64,8 @@ bool is_hex(int b) {
 }
 
 // Counts one more whitespace byte of the current gap, within the bound.
-Step take_whitespace(Frame& f) {
-    if (f.whitespace >= k_max_whitespace) {
+Step take_whitespace(const GrammarNode& n, Frame& f) {
+    if (f.whitespace >= n.max_whitespace) {
         return {};
     }
     ++f.whitespace;
@@ -103,7 +103,7 @@ Step step_object(const GrammarNode& n, Frame& f, int b) {
     switch (f.phase) {
     case obj_start:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == '{') {
             f.phase = obj_open;
@@ -115,7 +115,7 @@ Step step_object(const GrammarNode& n, Frame& f, int b) {
     case obj_after:
     case obj_next:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == '"' && f.phase != obj_after && !empty && f.count < n.properties.size()) {
             f.phase = obj_key;
@@ -151,7 +151,7 @@ Step step_object(const GrammarNode& n, Frame& f, int b) {
     }
     case obj_colon:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == ':') {
             f.phase = obj_value;
@@ -167,7 +167,7 @@ Step step_array(const GrammarNode& n, Frame& f, int b) {
     switch (f.phase) {
     case arr_start:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == '[') {
             f.phase = arr_open;
@@ -177,7 +177,7 @@ Step step_array(const GrammarNode& n, Frame& f, int b) {
         return {};
     case arr_open:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == ']' && n.min_items == 0) {
             return {Action::pop_consumed};
@@ -190,7 +190,7 @@ Step step_array(const GrammarNode& n, Frame& f, int b) {
         return {};
     case arr_after:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == ']' && f.count >= n.min_items) {
             return {Action::pop_consumed};
@@ -210,7 +210,7 @@ Step step_string(const GrammarNode& n, Frame& f, int b) {
     switch (f.phase) {
     case str_start:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == '"') {
             f.phase = str_chars;
@@ -291,7 +291,7 @@ Step step_number(const GrammarNode& n, Frame& f, int b) {
     switch (f.phase) {
     case num_start:
         if (is_whitespace(b)) {
-            return take_whitespace(f);
+            return take_whitespace(n, f);
         }
         if (b == '-') {
             f.phase = num_minus;
@@ -350,7 +350,7 @@ Step step_number(const GrammarNode& n, Frame& f, int b) {
 // `count` bytes written so far.
 Step step_literal(const GrammarNode& n, Frame& f, int b) {
     if (f.phase == lit_start && is_whitespace(b)) {
-        return take_whitespace(f);
+        return take_whitespace(n, f);
     }
     const uint32_t offset = f.phase == lit_start ? 0 : f.count;
     const uint32_t first = f.phase == lit_start ? 0 : f.aux;
@@ -632,6 +632,13 @@ std::string GrammarState::key() const {
         k.append(reinterpret_cast<const char*>(s.frames.data()), s.depth * sizeof(Frame));
     }
     return k;
+}
+
+void set_max_whitespace(Grammar& grammar, uint8_t bytes) {
+    const uint8_t bound = std::min<uint8_t>(bytes, k_max_whitespace);
+    for (GrammarNode& n : grammar.nodes) {
+        n.max_whitespace = bound;
+    }
 }
 
 } // namespace clauselens::sample

@@ -63,6 +63,28 @@ TEST_CASE("grammar: strings, escapes and UTF-8", "[sample][grammar]") {
     CHECK(accepts(s, std::string(k_max_whitespace, ' ') + "\"\""));
 }
 
+TEST_CASE("grammar: a tighter whitespace bound in every gap", "[sample][grammar]") {
+    Grammar g = compile_json_schema(
+        R"({"type": "object", "properties": {"a": {"type": "array", "items": {"type": "integer"}}}})");
+    const auto accepted = [&](const std::string& text) {
+        GrammarState s(g);
+        return s.advance(text) && s.complete();
+    };
+    CHECK(accepted("{ \"a\" :  [1,  2] }"));
+    set_max_whitespace(g, 1);
+    CHECK(accepted(R"({"a": [1, 2]})"));
+    CHECK(accepted(R"({ "a" : [ 1 , 2 ] })"));
+    CHECK_FALSE(accepted(R"({"a":  [1, 2]})"));
+    CHECK_FALSE(accepted("{\"a\": [1,\n\n2]}"));
+    set_max_whitespace(g, 0);
+    CHECK(accepted(R"({"a":[1,2]})"));
+    CHECK_FALSE(accepted(R"({"a": [1,2]})"));
+    CHECK_FALSE(accepted(R"( {"a":[1,2]})"));
+    set_max_whitespace(g, 200); // capped at the grammar's own bound
+    CHECK(accepted(std::string(k_max_whitespace, ' ') + R"({"a":[]})"));
+    CHECK_FALSE(accepted(std::string(k_max_whitespace + 1, ' ') + R"({"a":[]})"));
+}
+
 TEST_CASE("grammar: minLength and maxLength count code points", "[sample][grammar]") {
     const std::string s = R"({"type": "string", "minLength": 2, "maxLength": 3})";
     CHECK_FALSE(accepts(s, R"("a")"));
