@@ -222,7 +222,7 @@ Vulkan:
 <context>
     <name>clauselens::gui::BatchQueue</name>
     <message>
-        <location filename="../app/gui/batch_queue.cpp" line="+103"/>
+        <location filename="../app/gui/batch_queue.cpp" line="+105"/>
         <source>No text layer (a scanned document?): it needs OCR before ClauseLens can read it.</source>
         <translation>Keine Textebene (ein gescanntes Dokument?): Es benötigt OCR, bevor ClauseLens es lesen kann.</translation>
     </message>
@@ -493,7 +493,7 @@ Vulkan:
         <translation>%1: Modelldatei nicht vorhanden. Wählen Sie ein GGUF-Modell in den Einstellungen.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+62"/>
         <location line="+1"/>
         <location line="+144"/>
@@ -1002,7 +1002,7 @@ Vulkan:
 <context>
     <name>clauselens::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="+99"/>
+        <location filename="../app/gui/main_window.cpp" line="+100"/>
         <source>Choose a model…</source>
         <translation>Modell wählen…</translation>
     </message>
@@ -1224,7 +1224,19 @@ Alles bisher Fertiggestellte bleibt erhalten, und der Stapel setzt dort fort, wo
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+28"/>
+        <source>Loading the model</source>
+        <translation>Modell wird geladen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1
+The model is loaded onto the device and the clause library&apos;s prompt is evaluated once.</source>
+        <translation>%1
+Das Modell wird auf das Gerät geladen und der Prompt der Klauselbibliothek einmal ausgewertet.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The clause is stored as an accepted result.</source>
         <translation>Die Klausel ist als angenommenes Ergebnis gespeichert.</translation>
     </message>
@@ -1261,7 +1273,7 @@ Alles bisher Fertiggestellte bleibt erhalten, und der Stapel setzt dort fort, wo
         <translation>Kein Modell – wählen Sie eines in den Einstellungen</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Add PDF Contracts</source>
         <translation>PDF-Verträge hinzufügen</translation>
     </message>

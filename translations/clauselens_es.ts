@@ -222,7 +222,7 @@ Vulkan:
 <context>
     <name>clauselens::gui::BatchQueue</name>
     <message>
-        <location filename="../app/gui/batch_queue.cpp" line="+103"/>
+        <location filename="../app/gui/batch_queue.cpp" line="+105"/>
         <source>No text layer (a scanned document?): it needs OCR before ClauseLens can read it.</source>
         <translation>Sin capa de texto (¿un documento escaneado?): necesita OCR antes de que ClauseLens pueda leerlo.</translation>
     </message>
@@ -493,7 +493,7 @@ Vulkan:
         <translation>%1: el archivo de modelo no existe. Elija un modelo GGUF en la configuración.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+62"/>
         <location line="+1"/>
         <location line="+144"/>
@@ -1002,7 +1002,7 @@ Vulkan:
 <context>
     <name>clauselens::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="+99"/>
+        <location filename="../app/gui/main_window.cpp" line="+100"/>
         <source>Choose a model…</source>
         <translation>Elegir un modelo…</translation>
     </message>
@@ -1224,7 +1224,19 @@ Todo lo terminado hasta ahora se conserva, y el lote continuará donde se detuvo
         <translation>%1% · %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+28"/>
+        <source>Loading the model</source>
+        <translation>Cargando el modelo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1
+The model is loaded onto the device and the clause library&apos;s prompt is evaluated once.</source>
+        <translation>%1
+El modelo se carga en el dispositivo y la instrucción de la biblioteca de cláusulas se evalúa una vez.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The clause is stored as an accepted result.</source>
         <translation>La cláusula se ha almacenado como resultado aceptado.</translation>
     </message>
@@ -1261,7 +1273,7 @@ Todo lo terminado hasta ahora se conserva, y el lote continuará donde se detuvo
         <translation>Sin modelo — elija uno en la configuración</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Add PDF Contracts</source>
         <translation>Añadir contratos PDF</translation>
     </message>

@@ -222,7 +222,7 @@ Vulkan :
 <context>
     <name>clauselens::gui::BatchQueue</name>
     <message>
-        <location filename="../app/gui/batch_queue.cpp" line="+103"/>
+        <location filename="../app/gui/batch_queue.cpp" line="+105"/>
         <source>No text layer (a scanned document?): it needs OCR before ClauseLens can read it.</source>
         <translation>Aucune couche de texte (document numérisé ?) : un OCR est nécessaire avant que ClauseLens puisse le lire.</translation>
     </message>
@@ -493,7 +493,7 @@ Vulkan :
         <translation>%1 : fichier de modèle introuvable. Choisissez un modèle GGUF dans les paramètres.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <location line="+62"/>
         <location line="+1"/>
         <location line="+144"/>
@@ -1002,7 +1002,7 @@ Vulkan :
 <context>
     <name>clauselens::gui::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="+99"/>
+        <location filename="../app/gui/main_window.cpp" line="+100"/>
         <source>Choose a model…</source>
         <translation>Choisir un modèle…</translation>
     </message>
@@ -1224,7 +1224,19 @@ Tout ce qui est déjà terminé est conservé, et le lot reprendra là où il s�
         <translation>%1 % · %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+28"/>
+        <source>Loading the model</source>
+        <translation>Chargement du modèle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1
+The model is loaded onto the device and the clause library&apos;s prompt is evaluated once.</source>
+        <translation>%1
+Le modèle est chargé sur le périphérique et l’invite de la bibliothèque de clauses est évaluée une fois.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The clause is stored as an accepted result.</source>
         <translation>La clause est enregistrée comme résultat accepté.</translation>
     </message>
@@ -1261,7 +1273,7 @@ Tout ce qui est déjà terminé est conservé, et le lot reprendra là où il s�
         <translation>Aucun modèle — choisissez-en un dans les paramètres</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Add PDF Contracts</source>
         <translation>Ajouter des contrats PDF</translation>
     </message>

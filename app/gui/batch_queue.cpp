@@ -52,8 +52,10 @@ void BatchQueue::connect_worker() {
         emit database_failed(message);
         emit error({}, message);
     });
-    connect(w, &EngineWorker::model_loading, this,
-            [this](const QString& what) { emit model_state_changed(what, false); });
+    connect(w, &EngineWorker::model_loading, this, [this](const QString& what) {
+        emit model_state_changed(what, false);
+        emit model_loading(what);
+    });
     connect(w, &EngineWorker::model_loaded, this, [this](const QString& description) {
         model_loaded_ = true;
         model_failed_ = false;

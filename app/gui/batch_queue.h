@@ -114,6 +114,8 @@ signals:
     void documents_changed();
     void results_changed(qint64 document_id);
     void model_state_changed(const QString& description_or_message, bool loaded);
+    // The worker started loading a model (after model_state_changed says so).
+    void model_loading(const QString& what);
     void busy_changed(bool busy);
     void paused_changed(bool paused);
     void classified(quint64 ticket, const clauselens::gui::ClassifyResult& result);

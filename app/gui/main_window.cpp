@@ -34,6 +34,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -476,6 +477,25 @@ void MainWindow::connect_queue() {
                                                                           : QStyle::SP_MediaPause));
     });
     connect(queue_, &BatchQueue::model_state_changed, this, &MainWindow::update_model_state);
+    connect(queue_, &BatchQueue::model_loading, this, [this](const QString& what) {
+        // Not modal: results can be reviewed while the model loads.
+        if (model_progress_ == nullptr) {
+            model_progress_ = new QProgressDialog(this);
+            model_progress_->setObjectName(QStringLiteral("ModelProgress"));
+            model_progress_->setWindowTitle(tr("Loading the model"));
+            model_progress_->setWindowModality(Qt::NonModal);
+            model_progress_->setRange(0, 0);
+            model_progress_->setCancelButton(nullptr);
+            model_progress_->setMinimumDuration(0);
+            model_progress_->setAutoClose(false);
+            model_progress_->setAutoReset(false);
+        }
+        model_progress_->setLabelText(
+            tr("%1\nThe model is loaded onto the device and the clause library's prompt is "
+               "evaluated once.")
+                .arg(what));
+        model_progress_->show();
+    });
     connect(queue_, &BatchQueue::password_needed, this, [this](const QString& path) {
         if (!pending_passwords_.contains(path)) {
             pending_passwords_ << path;
@@ -726,6 +746,9 @@ void MainWindow::apply_engine_settings() {
 }
 
 void MainWindow::update_model_state(const QString& text, bool loaded) {
+    if (model_progress_ != nullptr) {
+        model_progress_->hide(); // loaded, failed, or another load begins
+    }
     model_label_->setText(text);
     model_label_->setToolTip(text);
     no_model_banner_->setVisible(!loaded && !queue_->engine().has_model());

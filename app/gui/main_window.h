@@ -18,6 +18,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QProgressDialog;
 class QTimer;
 class QTreeView;
 class QSortFilterProxyModel;
@@ -122,6 +123,7 @@ private:
     QProgressBar* progress_bar_ = nullptr;
     QLabel* page_label_ = nullptr;
     QTimer* reload_timer_ = nullptr;
+    QProgressDialog* model_progress_ = nullptr;
 
     QMenu* recent_files_menu_ = nullptr;
     QMenu* recent_databases_menu_ = nullptr;

@@ -34,6 +34,7 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -204,7 +205,19 @@ TEST_CASE("window: drop contracts, extract, jump to a clause, review, export, cl
     engine.batch = 2; // two steps, so that the batch is seen running
     engine.max_answer_tokens = 160;
     window.queue()->set_engine(engine);
-    REQUIRE(wait_until([&] { return window.queue()->model_loaded(); }, 300s));
+    // The model loads in the worker behind a progress dialog that leaves the
+    // window usable.
+    bool progress_shown = false;
+    REQUIRE(wait_until(
+        [&] {
+            const auto* progress =
+                window.findChild<QProgressDialog*>(QStringLiteral("ModelProgress"));
+            progress_shown = progress_shown || (progress != nullptr && progress->isVisible());
+            return window.queue()->model_loaded();
+        },
+        300s));
+    CHECK(progress_shown);
+    CHECK_FALSE(window.findChild<QProgressDialog*>(QStringLiteral("ModelProgress"))->isVisible());
     CHECK_FALSE(window.no_model_banner()->isVisible());
     CHECK(window.model_label()->text().contains(QStringLiteral("llama")));
 
