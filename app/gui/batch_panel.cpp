@@ -45,17 +45,6 @@ QIcon state_icon(const QStyle* style, DocumentState state) {
     return {};
 }
 
-QString clock_text(double seconds) {
-    const qint64 s = std::llround(std::max(0.0, seconds));
-    if (s >= 3600) {
-        return QStringLiteral("%1:%2:%3")
-            .arg(s / 3600)
-            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-            .arg(s % 60, 2, 10, QLatin1Char('0'));
-    }
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 } // namespace
 
 BatchPanel::BatchPanel(BatchQueue* queue, QWidget* parent) : QWidget(parent), queue_(queue) {

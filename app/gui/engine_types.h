@@ -43,6 +43,9 @@ struct ExtractionStatus {
     QString current; // its title
 };
 
+// A duration as the batch shows it: "1:23", or "1:02:03" from an hour on.
+QString clock_text(double seconds);
+
 // Registers the types above (and std::vector<qint64>) for queued signals;
 // safe to call more than once.
 void register_engine_types();

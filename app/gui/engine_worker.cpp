@@ -53,17 +53,6 @@ bool needs_password(const QString& path, const QString& password) {
     }
 }
 
-QString duration_text(double seconds) {
-    const qint64 s = qRound64(std::max(0.0, seconds));
-    if (s >= 3600) {
-        return QStringLiteral("%1:%2:%3")
-            .arg(s / 3600)
-            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-            .arg(s % 60, 2, 10, QLatin1Char('0'));
-    }
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 } // namespace
 
 EngineWorker::EngineWorker(QObject* parent) : QObject(parent) {
@@ -401,7 +390,7 @@ void EngineWorker::extract(const std::vector<qint64>& document_ids) {
                        .arg(ids.size())
                        .arg(summary.segments)
                        .arg(summary.categories_found)
-                       .arg(duration_text(summary.seconds))
+                       .arg(clock_text(summary.seconds))
                        .arg(qRound(tps));
         }
         emit extraction_finished(text, summary.cancelled);

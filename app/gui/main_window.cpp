@@ -1,5 +1,6 @@
 #include "gui/main_window.h"
 
+#include "core/extraction_setup.h"
 #include "gui/about_dialog.h"
 #include "gui/batch_panel.h"
 #include "gui/batch_queue.h"
@@ -58,15 +59,7 @@ QString default_database_path() {
 }
 
 QString eta_text(double seconds) {
-    if (seconds < 0) {
-        return QStringLiteral("--:--");
-    }
-    const int s = qRound(seconds);
-    return s >= 3600 ? QStringLiteral("%1:%2:%3")
-                           .arg(s / 3600)
-                           .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
-                           .arg(s % 60, 2, 10, QLatin1Char('0'))
-                     : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return seconds < 0 ? QStringLiteral("--:--") : clock_text(seconds);
 }
 
 } // namespace
@@ -760,16 +753,9 @@ void MainWindow::update_model_state(const QString& text, bool loaded) {
 }
 
 void MainWindow::extract_all() {
-    if (!store_) {
-        return;
+    if (store_) {
+        queue_->extract_documents(core::documents_with_text(*store_, {}));
     }
-    std::vector<qint64> ids;
-    for (const core::DocumentInfo& d : store_->documents()) {
-        if (d.status == core::DocumentStatus::ok) {
-            ids.push_back(d.id);
-        }
-    }
-    queue_->extract_documents(ids);
 }
 
 void MainWindow::extract_current() {
