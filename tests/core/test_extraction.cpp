@@ -4,8 +4,8 @@
 // without lost or duplicated results.
 
 #include "core/clause_library.h"
-#include "core/extraction_prompts.h"
 #include "core/extraction_run.h"
+#include "core/extraction_setup.h"
 #include "core/extractor.h"
 #include "core/store.h"
 #include "model/test_model_maker.h"
@@ -39,19 +39,6 @@ const std::filesystem::path& tiny_model() {
 core::ClauseLibrary five_categories() {
     return core::ClauseLibrary::load_file(QStringLiteral(CLAUSELENS_TEST_DATA_DIR) +
                                           QStringLiteral("/extraction/cuad-five.json"));
-}
-
-core::ExtractionPrompt prompt_for(const core::ClauseLibrary& library) {
-    core::ExtractionPrompt p;
-    std::string system(core::extraction_system_prompt());
-    system.replace(system.find("{{library}}"), 11, library.prompt_text());
-    p.system = system;
-    p.user = std::string(core::extraction_user_prompt());
-    p.answer_schema = library.answer_schema();
-    for (const core::ClauseCategory& c : library.categories) {
-        p.categories.push_back(c.name.toStdString());
-    }
-    return p;
 }
 
 const std::vector<std::string> k_segments = {
@@ -108,7 +95,7 @@ TEST_CASE("extraction: answers follow the schema, and prefix sharing and batchin
     options.model = tiny_model();
     options.batch = 5;
     options.max_answer_tokens = 96;
-    core::Extractor shared(options, prompt_for(library));
+    core::Extractor shared(options, core::extraction_prompt(library));
     CHECK(shared.prefix_tokens() > 100);
     const std::vector<core::SegmentAnswer> answers = shared.extract(k_segments);
     REQUIRE(answers.size() == k_segments.size());
@@ -128,7 +115,7 @@ TEST_CASE("extraction: answers follow the schema, and prefix sharing and batchin
     // One segment at a time, and without the shared prefix: the same answers.
     options.batch = 1;
     options.share_prefix = false;
-    core::Extractor alone(options, prompt_for(library));
+    core::Extractor alone(options, core::extraction_prompt(library));
     for (size_t i = 0; i < 2; ++i) {
         const core::SegmentAnswer a = alone.classify(k_segments[i]);
         CHECK(a.json == answers[i].json);
@@ -148,7 +135,7 @@ TEST_CASE("extraction: a cancelled run resumes without lost or duplicated result
     options.model = tiny_model();
     options.batch = 4;
     options.max_answer_tokens = 64;
-    core::Extractor extractor(options, prompt_for(library));
+    core::Extractor extractor(options, core::extraction_prompt(library));
     core::ExtractionRunSettings settings;
     settings.model = QStringLiteral("tiny");
     settings.library_json = QString::fromUtf8(library.to_json());
