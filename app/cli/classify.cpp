@@ -64,16 +64,7 @@ Options parse(const Args& args) {
         const std::string& a = args[i];
         if (a == "--db") {
             o.db = take_value(args, i);
-        } else if (a == "-m" || a == "--model") {
-            o.extractor.model = take_value(args, i);
-        } else if (a == "--lora") {
-            o.extractor.adapters.push_back(take_value(args, i));
-        } else if (a == "--library") {
-            o.library = QString::fromStdString(take_value(args, i));
-        } else if (a == "--device") {
-            o.extractor.device = take_value(args, i);
-        } else if (a == "--chat-template") {
-            o.extractor.chat_template = take_value(args, i);
+        } else if (take_model_option(args, i, o.extractor, o.library)) {
         } else if (a == "--text") {
             o.text = take_value(args, i);
         } else if (a == "--json") {
@@ -93,12 +84,7 @@ Options parse(const Args& args) {
         }
         o.where.require_all();
     }
-    if (o.extractor.model.empty()) {
-        throw UsageError(no_model_message("classify"));
-    }
-    if (!std::filesystem::exists(o.extractor.model)) {
-        throw std::runtime_error(missing_model_message(o.extractor.model));
-    }
+    require_model(o.extractor, "classify");
     // One passage: one sequence besides the shared prefix.
     o.extractor.batch = 1;
     return o;

@@ -67,14 +67,7 @@ Options parse(const Args& args) {
         const std::string& a = args[i];
         if (a == "--db") {
             o.db = QString::fromStdString(take_value(args, i));
-        } else if (a == "-m" || a == "--model") {
-            o.extractor.model = take_value(args, i);
-        } else if (a == "--lora") {
-            o.extractor.adapters.push_back(take_value(args, i));
-        } else if (a == "--library") {
-            o.library = QString::fromStdString(take_value(args, i));
-        } else if (a == "--device") {
-            o.extractor.device = take_value(args, i);
+        } else if (take_model_option(args, i, o.extractor, o.library)) {
         } else if (a == "--batch") {
             o.extractor.batch = static_cast<uint32_t>(parse_int(a, take_value(args, i), 1, 256));
         } else if (a == "--max-answer-tokens") {
@@ -86,8 +79,6 @@ Options parse(const Args& args) {
         } else if (a == "--context") {
             o.extractor.context =
                 static_cast<uint32_t>(parse_int(a, take_value(args, i), 128, 1 << 20));
-        } else if (a == "--chat-template") {
-            o.extractor.chat_template = take_value(args, i);
         } else if (a == "--no-prefix-cache") {
             o.extractor.share_prefix = false;
         } else if (a == "--password") {
@@ -101,12 +92,7 @@ Options parse(const Args& args) {
     if (o.db.isEmpty()) {
         throw UsageError("a database is needed: --db DB");
     }
-    if (o.extractor.model.empty()) {
-        throw UsageError(no_model_message("extract"));
-    }
-    if (!std::filesystem::exists(o.extractor.model)) {
-        throw std::runtime_error(missing_model_message(o.extractor.model));
-    }
+    require_model(o.extractor, "extract");
     return o;
 }
 
